@@ -1,0 +1,24 @@
+/**
+ * Base of every error `lib/` throws on purpose. `subject` names the object, message or setting that is wrong,
+ * so a log line or DLQ reason always says what broke.
+ */
+export class KokuAggError extends Error {
+  readonly subject: string;
+
+  constructor(subject: string, message: string, options?: { cause?: unknown }) {
+    super(`${subject}: ${message}`, options);
+    this.name = new.target.name;
+    this.subject = subject;
+  }
+}
+
+/** A value from outside (CLI flag, environment, message) that cannot be used. */
+export class InvalidSettingError extends KokuAggError {}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = err.cause instanceof Error ? ` (caused by: ${err.cause.message})` : '';
+    return `${err.message}${cause}`;
+  }
+  return String(err);
+}
