@@ -5,6 +5,8 @@
  * so a partial can be merged and re-serialised without losing anything.
  */
 
+import type { RecordBatch, Table } from 'apache-arrow';
+
 export type Labels = Record<string, string>;
 
 export type DataSource = 'Pod' | 'Storage';
@@ -81,3 +83,36 @@ export interface OcpDaySummary {
 
 /** `max(node_role)` per (node, resource_id) across the whole tenant schema (spec §8.1 step 2). */
 export type NodeRoleLookup = (node: string, resourceId: string | null) => string | null;
+
+/** An Arrow input with Koku's Parquet column names (spec §2.3): a whole table or one streamed batch. */
+export type ArrowInput = Table | RecordBatch;
+
+/** Every input of one (source, day) summary, as arrays of batches (see `summarizeOcpDay`). */
+export interface OcpDayInputs {
+  podDaily: readonly ArrowInput[];
+  podHourly: readonly ArrowInput[];
+  storageDaily?: readonly ArrowInput[];
+  nodeLabelsDaily?: readonly ArrowInput[];
+  namespaceLabelsDaily?: readonly ArrowInput[];
+}
+
+/** Result of joining one namespace to `reporting_ocp_cost_category_namespace` by LIKE (spec §5.3). */
+export interface CostCategoryMatch {
+  /** `max(cost_category_id)` over the matching patterns; null when none matches. */
+  costCategoryId: number | null;
+  /** Number of matching patterns k: Pod/Storage sums are multiplied by max(k, 1), unallocated rows repeat k times. */
+  matches: number;
+  /** The id of each matching pattern, in configuration order (one unallocated row each). */
+  matchedIds: readonly number[];
+}
+
+export type CostCategoryMatcher = (namespace: string | null) => CostCategoryMatch;
+
+/**
+ * A label map after the allow-list filter (spec §5.1), with its canonical JSON `key` (sorted keys) used for
+ * grouping. `labels` is null only for a NULL label column, which makes every merge it takes part in NULL.
+ */
+export interface FilteredLabels {
+  labels: Labels | null;
+  key: string;
+}

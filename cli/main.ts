@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { describeError } from '../lib/common/errors.js';
+import { dbCommand } from './commands/dbInit.js';
+import { providerCommand } from './commands/provider.js';
+import { replayCommand } from './commands/replay.js';
+import { summarizeCommand } from './commands/summarize.js';
+
+const program = new Command('koku-agg')
+  .description("Koku's OCP summary without Trino: Koku Parquet in, Koku's PostgreSQL summary tables out")
+  .showHelpAfterError()
+  .addCommand(summarizeCommand())
+  .addCommand(dbCommand())
+  .addCommand(providerCommand())
+  .addCommand(replayCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.stderr.write(`koku-agg: ${describeError(err)}\n`);
+  process.exitCode = 1;
+}

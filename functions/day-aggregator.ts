@@ -1,0 +1,60 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type pg from 'pg';
+import { readOcpSummaryConfig } from '../lib/db/index.js';
+import { createIngestProcessor, type IngestProcessorDeps } from '../lib/pipeline/ingestProcessor.js';
+import { sqsFinalizeSink } from '../lib/pipeline/sqsFinalizeSink.js';
+import { S3ObjectStore } from '../lib/store/index.js';
+import { awsClients, databasePool } from './shared/clients.js';
+import { dayAggregatorEnvSchema, readEnv } from './shared/environment.js';
+import { loggerPort } from './shared/loggerPort.js';
+import { withFailureLogging } from './shared/recordFailureLogging.js';
+
+export type DayAggregatorDeps = Omit<IngestProcessorDeps, 'logger'> & { logger: Logger };
+
+
+/** Builds the handler around explicit dependencies (tests inject them; `handler` builds them from the environment). */
+export function createDayAggregatorHandler(getDeps: () => Promise<DayAggregatorDeps>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const fallbackLogger = new Logger({ serviceName: 'koku-agg-day-aggregator' });
+  return middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const deps = await getDeps();
+    const ingest = createIngestProcessor({ ...deps, logger: loggerPort(deps.logger) });
+    const handle = withFailureLogging(deps.logger, (record) => ingest.handleRecord(record.messageId, record.body));
+    return processPartialResponse(event, handle, processor, { context });
+  }).use(injectLambdaContext(fallbackLogger));
+}
+
+let envDeps: Promise<DayAggregatorDeps> | undefined;
+
+function depsFromEnvironment(): Promise<DayAggregatorDeps> {
+  envDeps ??= (async () => {
+    const env = readEnv(dayAggregatorEnvSchema);
+    const clients = awsClients(env.AWS_ENDPOINT_URL);
+    const pool: pg.Pool = await databasePool(env, clients.secrets);
+    return {
+      dataStore: new S3ObjectStore({ client: clients.s3, bucket: env.DATA_BUCKET }),
+      partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),
+      partialsPrefix: env.PARTIALS_PREFIX,
+      loadConfig: async (schema: string) => {
+        const client = await pool.connect();
+        try {
+          return await readOcpSummaryConfig(client, schema);
+        } finally {
+          client.release();
+        }
+      },
+      finalizeSink: sqsFinalizeSink(clients.sqs, env.FINALIZE_QUEUE_URL),
+      logger: new Logger({ serviceName: 'koku-agg-day-aggregator' }),
+      concurrency: env.DAY_TASK_CONCURRENCY,
+      batchSize: env.PARQUET_BATCH_SIZE,
+    };
+  })();
+  return envDeps;
+}
+
+/** Ingest queue consumer: S3 ObjectCreated notifications and replay messages → day partials → finalize requests. */
+export const handler = createDayAggregatorHandler(depsFromEnvironment);

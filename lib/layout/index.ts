@@ -1,0 +1,10 @@
+export * from './constants.js';
+export * from './errors.js';
+export type * from './types.js';
+export { accountForSchema } from './accountForSchema.js';
+export { buildObjectKey } from './buildObjectKey.js';
+export { decodeS3EventKey } from './decodeS3EventKey.js';
+export { fileNameDate } from './fileNameDate.js';
+export { monthPrefix } from './monthPrefix.js';
+export { parseObjectKey } from './parseObjectKey.js';
+export { schemaForAccount } from './schemaForAccount.js';

@@ -1,0 +1,162 @@
+import { STORAGE_UNATTRIBUTED } from './constants.js';
+import { scaleCosts } from './scaleCosts.js';
+import { groupBy, maxNumber, maxText } from './sqlAggregates.js';
+import type { AttributionTempRow, MatchedAwsLine, OcpClusterView, OcpRowView } from './types.js';
+
+/**
+ * The CSI storage path of one disk line (spec §4.1): a row per (namespace, pod_labels, volume_labels) group of the
+ * source's Storage rows whose CSI handle is in the line's resource id, costed `max(PVC GiB) / capacity × cost`, plus
+ * this source's share of the unused capacity as `Storage unattributed`.
+ *
+ * @example attributeStorage(line, 100, cluster, allClusters) // [database row, Storage unattributed row]
+ */
+export function attributeStorage(
+  line: MatchedAwsLine,
+  capacity: number,
+  cluster: OcpClusterView,
+  allClusters: readonly OcpClusterView[],
+): AttributionTempRow[] {
+  const joined = cluster.rows.filter((v) => joinsStorage(line, v));
+  if (joined.length === 0) return [];
+  const groups = groupBy(joined, (v) => JSON.stringify([v.row.namespace, v.podLabelsJson, v.volumeLabelsJson]));
+  const out = [...groups.values()].map((group) => pvcRow(line, capacity, cluster, group));
+  const unattributed = unattributedRow(line, capacity, cluster, joined, allClusters);
+  if (unattributed !== null) out.push(unattributed);
+  return out;
+}
+
+/** The storage join (§4.1 "PVC rows"): a PV, a real namespace (`!=` drops NULL too, errata 3), a CSI handle in R. */
+function joinsStorage(line: MatchedAwsLine, view: OcpRowView): boolean {
+  const { row } = view;
+  return (
+    row.persistentvolume !== null &&
+    row.namespace !== null &&
+    row.namespace !== STORAGE_UNATTRIBUTED &&
+    containsHandle(line.resource_id, row.csi_volume_handle)
+  );
+}
+
+function containsHandle(resourceId: string | null, handle: string | null): boolean {
+  return resourceId !== null && !!handle && resourceId.includes(handle);
+}
+
+function pvcRow(
+  line: MatchedAwsLine,
+  capacity: number,
+  cluster: OcpClusterView,
+  group: readonly OcpRowView[],
+): AttributionTempRow {
+  const first = group[0];
+  let pvc: string | null = null;
+  let pv: string | null = null;
+  let storageclass: string | null = null;
+  let node: string | null = null;
+  let pvcGiB: number | null = null;
+  let costCategoryId: number | null = null;
+  for (const { row } of group) {
+    pvc = maxText(pvc, row.persistentvolumeclaim);
+    pv = maxText(pv, row.persistentvolume);
+    storageclass = maxText(storageclass, row.storageclass);
+    node = maxText(node, row.node);
+    pvcGiB = maxNumber(pvcGiB, row.persistentvolumeclaim_capacity_gigabyte);
+    costCategoryId = maxNumber(costCategoryId, row.cost_category_id);
+  }
+  // A PV without a claim (`max(pvc) = ''`) is costed the same way but shown as unattributed (§4.1).
+  const unclaimed = pvc === '';
+  const gib = pvcGiB;
+  return {
+    line,
+    path: 'storage',
+    data_source: 'Storage',
+    namespace: unclaimed ? STORAGE_UNATTRIBUTED : first.row.namespace,
+    node,
+    persistentvolumeclaim: pvc,
+    persistentvolume: pv,
+    storageclass,
+    cluster_id: cluster.clusterId,
+    cluster_alias: cluster.clusterAlias,
+    pod_labels: unclaimed ? null : first.podLabelsJson,
+    volume_labels: unclaimed ? null : first.volumeLabelsJson,
+    costs: scaleCosts(line.costs, gib === null ? null : (c) => (gib / capacity) * c),
+    usage_amount: unclaimed ? null : line.usage_amount,
+    ...noUsageMetrics,
+    tags: line.tags,
+    aws_cost_category: unclaimed ? null : line.aws_cost_category,
+    cost_category_id: unclaimed ? null : costCategoryId,
+    cluster_count: 1,
+  };
+}
+
+const noUsageMetrics = {
+  pod_effective_usage_cpu_core_hours: null,
+  pod_effective_usage_memory_gigabyte_hours: null,
+  node_capacity_cpu_core_hours: null,
+  node_capacity_memory_gigabyte_hours: null,
+} as const;
+
+/**
+ * `(capacity − total_pv_capacity) / capacity × cost / cluster_count`, written only when the two differ (so it can
+ * be negative, §8.8). The total spans every OCP source's PVs on the disk that day (shared disks, §7.2).
+ */
+function unattributedRow(
+  line: MatchedAwsLine,
+  capacity: number,
+  cluster: OcpClusterView,
+  joined: readonly OcpRowView[],
+  allClusters: readonly OcpClusterView[],
+): AttributionTempRow | null {
+  const { total, clusterCount } = totalPvCapacity(line.resource_id, allClusters);
+  if (total === null || total === capacity) return null;
+  let pvc: string | null = null;
+  let pv: string | null = null;
+  let storageclass: string | null = null;
+  for (const { row } of joined) {
+    pvc = maxText(pvc, row.persistentvolumeclaim);
+    pv = maxText(pv, row.persistentvolume);
+    storageclass = maxText(storageclass, row.storageclass);
+  }
+  return {
+    line,
+    path: 'storage',
+    data_source: 'Storage',
+    namespace: STORAGE_UNATTRIBUTED,
+    node: null,
+    persistentvolumeclaim: pvc,
+    persistentvolume: pv,
+    storageclass,
+    cluster_id: cluster.clusterId,
+    cluster_alias: cluster.clusterAlias,
+    pod_labels: null,
+    volume_labels: null,
+    costs: scaleCosts(line.costs, (c) => ((capacity - total) / capacity) * c / clusterCount),
+    usage_amount: null,
+    ...noUsageMetrics,
+    tags: null,
+    aws_cost_category: null,
+    cost_category_id: null,
+    cluster_count: 1,
+  };
+}
+
+/**
+ * `cte_total_pv_capacity`: Σ over (PV, cluster_id) of max(PVC GiB) across all OCP sources' rows whose CSI handle is
+ * in R, and the number of distinct cluster ids among them. No namespace or source filter applies here.
+ */
+export function totalPvCapacity(
+  resourceId: string | null,
+  allClusters: readonly OcpClusterView[],
+): { total: number | null; clusterCount: number } {
+  const perVolume = new Map<string, number | null>();
+  const clusterIds = new Set<string>();
+  for (const cluster of allClusters) {
+    for (const { row } of cluster.rows) {
+      if (!containsHandle(resourceId, row.csi_volume_handle)) continue;
+      const key = JSON.stringify([row.persistentvolume, cluster.clusterId]);
+      perVolume.set(key, maxNumber(perVolume.get(key) ?? null, row.persistentvolumeclaim_capacity_gigabyte));
+      clusterIds.add(cluster.clusterId);
+    }
+  }
+  let total: number | null = null;
+  for (const gib of perVolume.values()) if (gib !== null) total = (total ?? 0) + gib;
+  return { total, clusterCount: clusterIds.size };
+}

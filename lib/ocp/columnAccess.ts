@@ -1,0 +1,204 @@
+import { DataType, RecordBatch, TimeUnit, makeVector } from 'apache-arrow';
+import type { Data, Vector } from 'apache-arrow';
+import { InvalidOcpInputError } from './errors.js';
+import { NULL_ID } from './stringPool.js';
+import type { StringPool } from './stringPool.js';
+import type { ArrowInput } from './types.js';
+
+/** A numeric column as doubles; `valid` is null when the column has no NULLs, else 1 = value, 0 = NULL. */
+export interface NumberColumn {
+  values: Float64Array;
+  valid: Uint8Array | null;
+}
+
+/** The record batches of a Table, or the batch itself. */
+export function batchesOf(input: ArrowInput): readonly RecordBatch[] {
+  return input instanceof RecordBatch ? [input] : input.batches;
+}
+
+/** `ms = ticks × mul / div`, with integer factors so whole-ms instants stay exact. */
+const TICK_TO_MS: Record<number, [mul: number, div: number]> = {
+  [TimeUnit.SECOND]: [1000, 1],
+  [TimeUnit.MILLISECOND]: [1, 1],
+  [TimeUnit.MICROSECOND]: [1, 1000],
+  [TimeUnit.NANOSECOND]: [1, 1_000_000],
+};
+const DAY_TO_MS: [number, number] = [86_400_000, 1];
+
+/**
+ * Minimal private column reader for the OCP aggregator (until `lib/parquet/columns.ts` exists): turns one batch's
+ * column into interned string ids, doubles or epoch milliseconds, whatever the Arrow encoding (Dictionary or Utf8
+ * strings, any timestamp unit, Null-typed "new" columns). Dictionaries are remapped once per dictionary object.
+ */
+export class ColumnAccess {
+  private readonly dictionaryIds = new WeakMap<object, Int32Array>();
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly pool: StringPool) {}
+
+  /** Interned ids (NULL_ID for NULL); a missing optional column reads as all NULL. */
+  strings(batch: RecordBatch, name: string, subject: string, required = true): Int32Array {
+    const out = new Int32Array(batch.numRows);
+    const vector = this.column(batch, name, subject, required);
+    if (!vector) return out;
+    let at = 0;
+    for (const data of vector.data) {
+      this.decodeStrings(data, out, at);
+      at += data.length;
+    }
+    return out;
+  }
+
+  /** Doubles; a missing optional column reads as all NULL, a missing required one is an error. */
+  numbers(batch: RecordBatch, name: string, subject: string, required = true): NumberColumn {
+    const vector = this.column(batch, name, subject, required);
+    if (!vector) return { values: new Float64Array(batch.numRows), valid: new Uint8Array(batch.numRows) };
+    const only = vector.data.length === 1 ? vector.data[0] : undefined;
+    if (only && DataType.isFloat(only.type) && only.values instanceof Float64Array && only.nullCount === 0) {
+      return { values: only.values.subarray(0, only.length), valid: null };
+    }
+    const values = new Float64Array(batch.numRows);
+    let valid: Uint8Array | null = null;
+    let at = 0;
+    for (const data of vector.data) {
+      if (data.nullCount > 0 || DataType.isNull(data.type)) valid ??= new Uint8Array(batch.numRows).fill(1);
+      this.decodeNumbers(data, values, valid, at, `${subject} column ${name}`);
+      at += data.length;
+    }
+    return { values, valid };
+  }
+
+  /** Epoch milliseconds, NaN for NULL (so range tests drop the row). */
+  timestampsMs(batch: RecordBatch, name: string, subject: string): Float64Array {
+    const vector = this.column(batch, name, subject, true) as Vector;
+    const out = new Float64Array(batch.numRows);
+    let at = 0;
+    for (const data of vector.data) {
+      this.decodeTimestamps(data, out, at, `${subject} column ${name}`);
+      at += data.length;
+    }
+    return out;
+  }
+
+  has(batch: RecordBatch, name: string): boolean {
+    return batch.schema.fields.some((f) => f.name === name);
+  }
+
+  private column(batch: RecordBatch, name: string, subject: string, required: boolean): Vector | null {
+    const vector = batch.getChild(name);
+    if (!vector) {
+      if (required) throw new InvalidOcpInputError(`${subject} column ${name}`, 'is missing');
+      return null;
+    }
+    return vector;
+  }
+
+  private decodeStrings(data: Data, out: Int32Array, at: number): void {
+    const n = data.length;
+    if (DataType.isNull(data.type)) return; // already NULL_ID
+    if (DataType.isDictionary(data.type)) {
+      const ids = this.idsOfDictionary(data.dictionary as Vector);
+      const indices = data.values as ArrayLike<number | bigint>;
+      for (let i = 0; i < n; i++) {
+        out[at + i] = data.nullCount > 0 && !data.getValid(i) ? NULL_ID : ids[Number(indices[i])];
+      }
+      return;
+    }
+    if (DataType.isUtf8(data.type) || DataType.isLargeUtf8(data.type)) {
+      this.decodeUtf8(data, out, at);
+      return;
+    }
+    const vector = makeVector(data);
+    for (let i = 0; i < n; i++) {
+      const v = vector.get(i) as unknown;
+      out[at + i] = v === null || v === undefined ? NULL_ID : this.pool.id(String(v));
+    }
+  }
+
+  private decodeUtf8(data: Data, out: Int32Array, at: number): void {
+    const offsets = data.valueOffsets as Int32Array | BigInt64Array;
+    const bytes = data.values as Uint8Array;
+    const large = offsets instanceof BigInt64Array;
+    let prevStart = -1;
+    let prevEnd = -1;
+    let prevId = NULL_ID;
+    for (let i = 0; i < data.length; i++) {
+      if (data.nullCount > 0 && !data.getValid(i)) {
+        out[at + i] = NULL_ID;
+        continue;
+      }
+      const start = large ? Number(offsets[i]) : (offsets[i] as number);
+      const end = large ? Number(offsets[i + 1]) : (offsets[i + 1] as number);
+      // Sorted files repeat values in runs: compare bytes with the previous row before decoding.
+      if (prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(bytes, start, prevStart, end - start)) {
+        out[at + i] = prevId;
+      } else {
+        prevId = this.pool.id(this.decoder.decode(bytes.subarray(start, end)));
+        out[at + i] = prevId;
+      }
+      prevStart = start;
+      prevEnd = end;
+    }
+  }
+
+  private idsOfDictionary(dictionary: Vector): Int32Array {
+    let ids = this.dictionaryIds.get(dictionary);
+    if (!ids) {
+      ids = new Int32Array(dictionary.length);
+      let at = 0;
+      for (const data of dictionary.data) {
+        this.decodeStrings(data, ids, at);
+        at += data.length;
+      }
+      this.dictionaryIds.set(dictionary, ids);
+    }
+    return ids;
+  }
+
+  private decodeNumbers(data: Data, out: Float64Array, valid: Uint8Array | null, at: number, subject: string): void {
+    const n = data.length;
+    if (DataType.isNull(data.type)) {
+      valid?.fill(0, at, at + n);
+      return;
+    }
+    if (!DataType.isFloat(data.type) && !DataType.isInt(data.type) && !DataType.isDecimal(data.type)) {
+      throw new InvalidOcpInputError(subject, `has type ${String(data.type)}, expected a number`);
+    }
+    const direct = DataType.isFloat(data.type) && !(data.values instanceof Uint16Array);
+    const values = data.values as ArrayLike<number | bigint>;
+    const vector = direct ? null : makeVector(data);
+    for (let i = 0; i < n; i++) {
+      if (valid && data.nullCount > 0 && !data.getValid(i)) {
+        valid[at + i] = 0;
+        continue;
+      }
+      out[at + i] = direct ? (values[i] as number) : Number(vector!.get(i));
+    }
+  }
+
+  private decodeTimestamps(data: Data, out: Float64Array, at: number, subject: string): void {
+    const n = data.length;
+    let mul: number;
+    let div: number;
+    if (DataType.isTimestamp(data.type)) [mul, div] = TICK_TO_MS[data.type.unit];
+    else if (DataType.isDate(data.type)) [mul, div] = data.type.unit === 0 ? DAY_TO_MS : TICK_TO_MS[TimeUnit.MILLISECOND];
+    else throw new InvalidOcpInputError(subject, `has type ${String(data.type)}, expected a timestamp`);
+    const raw = data.values as ArrayLike<number | bigint> & { buffer: ArrayBuffer; byteOffset: number };
+    const wide = raw instanceof BigInt64Array;
+    const halves = wide ? new Int32Array(raw.buffer, raw.byteOffset, n * 2) : null;
+    for (let i = 0; i < n; i++) {
+      if (data.nullCount > 0 && !data.getValid(i)) {
+        out[at + i] = Number.NaN;
+        continue;
+      }
+      // Int32 halves avoid a BigInt per row (little-endian: low word first).
+      const v = halves ? halves[2 * i + 1] * 4294967296 + (halves[2 * i] >>> 0) : (raw[i] as number);
+      out[at + i] = (v * mul) / div;
+    }
+  }
+}
+
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+  return true;
+}

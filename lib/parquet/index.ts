@@ -1,0 +1,10 @@
+export * from './constants.js';
+export * from './errors.js';
+export type * from './types.js';
+export { readParquetFooter } from './readParquetFooter.js';
+export { readRecordBatches } from './readRecordBatches.js';
+export { pruneRowGroups } from './pruneRowGroups.js';
+export { writeParquet } from './writeParquet.js';
+export { ensureParquetWasm } from './wasm.js';
+export type { ParquetWasm } from './wasm.js';
+export * from './columns.js';

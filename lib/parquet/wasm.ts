@@ -1,0 +1,24 @@
+/**
+ * The one place that loads parquet-wasm. We use the package's `esm` build and instantiate it synchronously from
+ * the `.wasm` bytes, because its `node` build finds the bytes through `__dirname`, which breaks in an ESM
+ * bundle (tooling notes §3, gotcha 2). Under tsx/Node the bytes come from node_modules; the Lambda bundle
+ * can swap this file for one that does `import bytes from 'parquet-wasm/esm/parquet_wasm_bg.wasm'` with
+ * esbuild's `--loader:.wasm=binary` and passes them to `initSync`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as parquetWasm from 'parquet-wasm/esm';
+
+export type ParquetWasm = typeof parquetWasm;
+
+let ready = false;
+
+/** parquet-wasm, instantiated on first use. */
+export function ensureParquetWasm(): ParquetWasm {
+  if (!ready) {
+    const wasmPath = createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
+    parquetWasm.initSync({ module: readFileSync(wasmPath) });
+    ready = true;
+  }
+  return parquetWasm;
+}

@@ -1,0 +1,156 @@
+import type { Pool } from 'pg';
+import type { Logger } from '../common/logger.js';
+import {
+  acquireXactLock,
+  ensureReportPeriod,
+  findProvider,
+  findReportPeriod,
+  readLedger,
+  readNodeRoleLookup,
+  readOcpSummaryConfig,
+  recordLedger,
+  replaceOcpDays,
+  upsertNodeRoles,
+  withTransaction,
+} from '../db/index.js';
+import type { DbClient, ReplaceOcpDaysHooks } from '../db/types.js';
+import { buildUnallocatedRows } from '../ocp/index.js';
+import type { OcpSummaryRow } from '../ocp/types.js';
+import type { ObjectStore } from '../store/types.js';
+import { OCP_SUMMARY_TYPE } from './constants.js';
+import { ocpControlTotals } from './controlTotals.js';
+import { listOcpDayInputs } from './dayInputs.js';
+import { UnknownProviderError } from './errors.js';
+import { inputsFingerprint } from './fingerprint.js';
+import { listPartialManifests, readOcpPartialRows } from './partials.js';
+import type { DayTask, FinalizeRequest, PartialManifest } from './types.js';
+
+export interface FinalizeDeps {
+  pool: Pool;
+  dataStore: ObjectStore;
+  partialStore: ObjectStore;
+  partialsPrefix: string;
+  /** Tenant schema the summary lives in. */
+  schema: string;
+  logger: Logger;
+  /** Standalone mode: create the report period when Koku has none (Koku itself would skip the month). */
+  createReportPeriods: boolean;
+  hooks?: ReplaceOcpDaysHooks;
+}
+
+export interface FinalizeResult {
+  /** Days whose rows were replaced in this call. */
+  committed: string[];
+  /** Days whose current partial is already what the database holds. */
+  unchanged: string[];
+  /** Days with no partial for the objects present now (a newer day task is still running or has failed). */
+  waiting: string[];
+  /** Days skipped because the month has no report period (Koku's behaviour). */
+  skipped: string[];
+}
+
+/**
+ * Commits the current partial of each requested day, serialised per source-month by an advisory lock.
+ *
+ * "Current" means computed from exactly the objects present now: the choice is made inside the lock, so a partial
+ * built from an older input set can never replace rows built from a newer one (latest wins), and a day whose ledger
+ * already holds that partial's fingerprint is left alone (idempotent) unless `force` is set. All changed days are
+ * replaced in one transaction: a failure leaves every day's previous rows.
+ */
+export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
+  const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
+  const days = [...new Set(req.days)].sort();
+  await withTransaction(deps.pool, async (client) => {
+    await acquireXactLock(client, `ocp:${deps.schema}:${req.providerUuid}:${req.year}-${req.month}`);
+    const current = await chooseCurrentPartials(deps, req, days, result);
+    const ledger = await readLedger(client, deps.schema, req.providerUuid, OCP_SUMMARY_TYPE, [...current.keys()]);
+    const changed = [...current.entries()].filter(([day, m]) => req.force || ledger.get(day)?.fingerprint !== m.fingerprint);
+    for (const [day] of current) if (!changed.some(([d]) => d === day)) result.unchanged.push(day);
+    if (changed.length === 0) return;
+
+    const reportPeriodId = await reportPeriodFor(client, deps, req);
+    if (reportPeriodId === null) {
+      result.skipped.push(...changed.map(([d]) => d));
+      deps.logger.warn('no report period for the month; days skipped as Koku would', { providerUuid: req.providerUuid, year: req.year, month: req.month });
+      return;
+    }
+    await commitDays(client, deps, req, reportPeriodId, changed);
+    result.committed.push(...changed.map(([d]) => d));
+  });
+  deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, ...result });
+  return result;
+}
+
+async function chooseCurrentPartials(
+  deps: FinalizeDeps,
+  req: FinalizeRequest,
+  days: string[],
+  result: FinalizeResult,
+): Promise<Map<string, PartialManifest>> {
+  const current = new Map<string, PartialManifest>();
+  for (const day of days) {
+    const task: DayTask = { account: req.account, providerType: req.providerType, providerUuid: req.providerUuid, year: req.year, month: req.month, day };
+    const fp = inputsFingerprint(await listOcpDayInputs(deps.dataStore, task));
+    const matching = (await listPartialManifests(deps.partialStore, deps.partialsPrefix, task))
+      .filter((m) => m.inputsFingerprint === fp)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    if (matching.length === 0) result.waiting.push(day);
+    else current.set(day, matching[0]);
+  }
+  return current;
+}
+
+async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest): Promise<number | null> {
+  const monthStart = `${req.year}-${String(req.month).padStart(2, '0')}-01`;
+  const found = await findReportPeriod(client, deps.schema, req.providerUuid, monthStart);
+  if (found !== null || !deps.createReportPeriods) return found;
+  const provider = await providerFor(client, deps, req);
+  return ensureReportPeriod(client, deps.schema, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
+}
+
+async function providerFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest) {
+  const provider = await findProvider(client, deps.schema, req.providerUuid);
+  if (!provider || !provider.clusterId) {
+    throw new UnknownProviderError(`provider ${req.providerUuid}`, `not registered in ${deps.schema}.koku_agg_provider with a cluster id (run "koku-agg provider add")`);
+  }
+  return { clusterId: provider.clusterId, clusterAlias: provider.clusterAlias };
+}
+
+async function commitDays(
+  client: DbClient,
+  deps: FinalizeDeps,
+  req: FinalizeRequest,
+  reportPeriodId: number,
+  changed: Array<[string, PartialManifest]>,
+): Promise<void> {
+  const provider = await providerFor(client, deps, req);
+  const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpPartialRows(deps.partialStore, m) })));
+  await upsertNodeRoles(client, deps.schema, provider.clusterId, partials.flatMap((p) => p.data.nodeRoles));
+  const roleOf = await readNodeRoleLookup(client, deps.schema);
+  const { costCategories } = await readOcpSummaryConfig(client, deps.schema);
+  const rowsByDay = new Map<string, OcpSummaryRow[]>();
+  for (const p of partials) {
+    const unallocated = buildUnallocatedRows(p.data.rows.filter((r) => r.data_source === 'Pod'), roleOf, costCategories);
+    rowsByDay.set(p.day, [...p.data.rows, ...unallocated]);
+  }
+  const rows = [...rowsByDay.values()].flat();
+  await replaceOcpDays(
+    client,
+    { schema: deps.schema, reportPeriodId, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, providerUuid: req.providerUuid, days: [...rowsByDay.keys()], rows },
+    deps.hooks,
+  );
+  await recordLedger(
+    client,
+    deps.schema,
+    partials.map((p) => ({
+      providerUuid: req.providerUuid,
+      summaryType: OCP_SUMMARY_TYPE,
+      usageDate: p.day,
+      fingerprint: p.manifest.fingerprint,
+      inputs: p.manifest.inputs,
+      rowCount: rowsByDay.get(p.day)!.length,
+      controlTotals: ocpControlTotals(rowsByDay.get(p.day)!),
+      codeVersion: p.manifest.codeVersion,
+    })),
+  );
+}

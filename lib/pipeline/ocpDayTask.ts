@@ -1,0 +1,108 @@
+import type { Logger } from '../common/logger.js';
+import { OcpDayAggregator } from '../ocp/index.js';
+import type { OcpSummaryConfig } from '../ocp/types.js';
+import { InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
+import type { ObjectStore } from '../store/types.js';
+import { CODE_VERSION } from './constants.js';
+import { ocpControlTotals } from './controlTotals.js';
+import { listOcpDayInputs } from './dayInputs.js';
+import { hashOf, inputsFingerprint } from './fingerprint.js';
+import { ocpInputSpec } from './ocpInputs.js';
+import { writeOcpPartial } from './partials.js';
+import type { DayInputObject, DayTask, PartialManifest } from './types.js';
+
+export interface OcpDayTaskDeps {
+  dataStore: ObjectStore;
+  partialStore: ObjectStore;
+  partialsPrefix: string;
+  config: OcpSummaryConfig;
+  logger: Logger;
+  codeVersion?: string;
+  /** Rows per Arrow batch while streaming a row group (memory vs. overhead). */
+  batchSize?: number;
+}
+
+/**
+ * Summarises one OCP source-day from the objects present now and writes the result as a partial.
+ * Reads stream one row group at a time, so memory follows the day's output groups, not its input size.
+ */
+export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promise<PartialManifest> {
+  const started = Date.now();
+  const inputs = await listOcpDayInputs(deps.dataStore, task);
+  const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
+  let inputRows = 0;
+  for (const input of inputs) inputRows += await feedInput(deps, aggregator, input);
+  const summary = aggregator.finish();
+
+  const codeVersion = deps.codeVersion ?? CODE_VERSION;
+  const configFingerprint = hashOf(deps.config);
+  const inputsFp = inputsFingerprint(inputs);
+  const manifest = await writeOcpPartial(
+    deps.partialStore,
+    deps.partialsPrefix,
+    {
+      task,
+      inputsFingerprint: inputsFp,
+      fingerprint: hashOf({ inputsFp, configFingerprint, codeVersion }),
+      inputs: inputs.map(({ key, etag, size, role }) => ({ key, etag, size, role })),
+      configFingerprint,
+      codeVersion,
+      rowCount: summary.rows.length,
+      controlTotals: ocpControlTotals(summary.rows),
+      createdAt: new Date().toISOString(),
+    },
+    { rows: summary.rows, nodeRoles: summary.nodeRoles },
+  );
+  deps.logger.info('day summarised', {
+    providerUuid: task.providerUuid,
+    day: task.day,
+    inputObjects: inputs.length,
+    inputRows,
+    outputRows: summary.rows.length,
+    partial: manifest.rowsKey,
+    ms: Date.now() - started,
+  });
+  return manifest;
+}
+
+async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, input: DayInputObject): Promise<number> {
+  const spec = ocpInputSpec(input.role);
+  const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
+  try {
+    const footer = await readParquetFooter(blob, input.key);
+    const missing = spec.required.filter((c) => !footer.columns.includes(c));
+    if (missing.length > 0) {
+      throw new InvalidParquetObjectError(input.key, `not a ${spec.reportType} ${spec.daily ? 'daily' : 'hourly'} file: missing column(s) ${missing.join(', ')}`);
+    }
+    let rows = 0;
+    const batches = readRecordBatches(blob, {
+      columns: [...spec.required, ...spec.optional],
+      rowGroups: input.rowGroups,
+      batchSize: deps.batchSize,
+      label: input.key,
+      footer,
+    });
+    for await (const batch of batches) {
+      rows += batch.numRows;
+      feed(aggregator, input, batch);
+    }
+    return rows;
+  } finally {
+    await release();
+  }
+}
+
+function feed(aggregator: OcpDayAggregator, input: DayInputObject, batch: Parameters<OcpDayAggregator['addPodDaily']>[0]): void {
+  try {
+    switch (input.role) {
+      case 'podHourly': return aggregator.addPodHourly(batch);
+      case 'podDaily': return aggregator.addPodDaily(batch);
+      case 'storageDaily': return aggregator.addStorageDaily(batch);
+      case 'nodeLabelsDaily': return aggregator.addNodeLabelsDaily(batch);
+      case 'namespaceLabelsDaily': return aggregator.addNamespaceLabelsDaily(batch);
+    }
+  } catch (err) {
+    if (err instanceof InvalidParquetObjectError) throw err;
+    throw new InvalidParquetObjectError(input.key, err);
+  }
+}

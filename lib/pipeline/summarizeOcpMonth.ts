@@ -1,0 +1,64 @@
+import type { Pool } from 'pg';
+import type { Logger } from '../common/logger.js';
+import type { ObjectStore } from '../store/types.js';
+import { listOcpDaysWithData } from './dayInputs.js';
+import { finalizeOcp, type FinalizeResult } from './finalizeOcp.js';
+import type { DayTask, PartialManifest } from './types.js';
+
+export interface SummarizeOcpMonthDeps {
+  pool: Pool;
+  dataStore: ObjectStore;
+  partialStore: ObjectStore;
+  partialsPrefix: string;
+  schema: string;
+  logger: Logger;
+  createReportPeriods: boolean;
+  /** Runs one day task (in-process, or on a worker thread) and resolves with its partial's manifest. */
+  runDay(task: DayTask): Promise<PartialManifest>;
+  onDayDone?(task: DayTask, manifest: PartialManifest): void;
+}
+
+export interface SummarizeOcpMonthRequest {
+  account: string;
+  providerUuid: string;
+  year: number;
+  month: number;
+  /** Restrict to these `YYYY-MM-DD` days; default every day with data. */
+  days?: string[];
+}
+
+/**
+ * The in-process runner behind the CLI: the same day tasks and finalize the Lambdas run, without queues.
+ * Days that fail are reported and left as they were; the others are committed (forced: an operator re-run).
+ */
+export async function summarizeOcpMonth(
+  deps: SummarizeOcpMonthDeps,
+  req: SummarizeOcpMonthRequest,
+): Promise<SummarizeOcpMonthResult> {
+  const present = await listOcpDaysWithData(deps.dataStore, { account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month });
+  const days = req.days ? present.filter((d) => req.days!.includes(d)) : present;
+  const tasks: DayTask[] = days.map((day) => ({ account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, day }));
+  const settled = await Promise.allSettled(
+    tasks.map(async (t) => {
+      const m = await deps.runDay(t);
+      deps.onDayDone?.(t, m);
+      return m;
+    }),
+  );
+  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ day: tasks[i].day, error: s.reason as unknown }] : []));
+  const manifests = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const okDays = manifests.map((m) => m.task.day);
+  const finalize = okDays.length === 0
+    ? { committed: [], unchanged: [], waiting: [], skipped: [] }
+    : await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: okDays, force: true });
+  return { days, manifests, finalize, failures };
+}
+
+export interface SummarizeOcpMonthResult {
+  /** The days that were asked for and have data. */
+  days: string[];
+  manifests: PartialManifest[];
+  finalize: FinalizeResult;
+  /** Days whose task failed; their previous rows are untouched. */
+  failures: Array<{ day: string; error: unknown }>;
+}
