@@ -11,7 +11,7 @@ export interface OpenDatabase {
 }
 
 /** `--db URL`, else `KOKU_AGG_DATABASE_URL`, else an embedded PostgreSQL under `<dataDir>/pg` that persists between runs. */
-export async function openDatabase(opts: { db?: string; dataDir: string; logger: Logger; keepRunning?: boolean }): Promise<OpenDatabase> {
+export async function openDatabase(opts: { db?: string; dataDir: string; logger: Logger }): Promise<OpenDatabase> {
   const url = opts.db ?? process.env.KOKU_AGG_DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -22,10 +22,10 @@ export async function openDatabase(opts: { db?: string; dataDir: string; logger:
   const pool = new pg.Pool({ connectionString: server.url, max: 4 });
   return {
     pool,
-    where: `embedded PostgreSQL, data in ${dataDir}${opts.keepRunning ? `, running at ${server.url}` : ''}`,
+    where: `embedded PostgreSQL, data in ${dataDir}`,
     close: async () => {
       await pool.end();
-      if (!opts.keepRunning) await server.stop();
+      await server.stop();
     },
   };
 }

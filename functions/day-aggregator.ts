@@ -13,19 +13,20 @@ import { dayAggregatorEnvSchema, readEnv } from './shared/environment.js';
 import { loggerPort } from './shared/loggerPort.js';
 import { withFailureLogging } from './shared/recordFailureLogging.js';
 
-export type DayAggregatorDeps = Omit<IngestProcessorDeps, 'logger'> & { logger: Logger };
+export type DayAggregatorDeps = IngestProcessorDeps;
+
+const powertoolsLogger = new Logger({ serviceName: 'koku-agg-day-aggregator' });
 
 
 /** Builds the handler around explicit dependencies (tests inject them; `handler` builds them from the environment). */
 export function createDayAggregatorHandler(getDeps: () => Promise<DayAggregatorDeps>) {
   const processor = new BatchProcessor(EventType.SQS);
-  const fallbackLogger = new Logger({ serviceName: 'koku-agg-day-aggregator' });
   return middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const deps = await getDeps();
-    const ingest = createIngestProcessor({ ...deps, logger: loggerPort(deps.logger) });
+    const ingest = createIngestProcessor(deps);
     const handle = withFailureLogging(deps.logger, (record) => ingest.handleRecord(record.messageId, record.body));
     return processPartialResponse(event, handle, processor, { context });
-  }).use(injectLambdaContext(fallbackLogger));
+  }).use(injectLambdaContext(powertoolsLogger));
 }
 
 let envDeps: Promise<DayAggregatorDeps> | undefined;
@@ -48,7 +49,7 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
         }
       },
       finalizeSink: sqsFinalizeSink(clients.sqs, env.FINALIZE_QUEUE_URL),
-      logger: new Logger({ serviceName: 'koku-agg-day-aggregator' }),
+      logger: loggerPort(powertoolsLogger),
       concurrency: env.DAY_TASK_CONCURRENCY,
       batchSize: env.PARQUET_BATCH_SIZE,
     };

@@ -12,7 +12,9 @@ import { finalizerEnvSchema, readEnv } from './shared/environment.js';
 import { loggerPort } from './shared/loggerPort.js';
 import { withFailureLogging } from './shared/recordFailureLogging.js';
 
-export type FinalizerDeps = Omit<FinalizeDeps, 'schema' | 'logger'> & { logger: Logger };
+export type FinalizerDeps = Omit<FinalizeDeps, 'schema'>;
+
+const powertoolsLogger = new Logger({ serviceName: 'koku-agg-finalizer' });
 
 
 /**
@@ -21,15 +23,14 @@ export type FinalizerDeps = Omit<FinalizeDeps, 'schema' | 'logger'> & { logger: 
  */
 export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
   const processor = new SqsFifoPartialProcessorAsync();
-  const fallbackLogger = new Logger({ serviceName: 'koku-agg-finalizer' });
   return middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const deps = await getDeps();
     const handle = withFailureLogging(deps.logger, async (record) => {
       const request = parseFinalizeMessage(record.messageId, record.body);
-      return finalizeOcp({ ...deps, logger: loggerPort(deps.logger), schema: schemaForAccount(request.account) }, request);
+      return finalizeOcp({ ...deps, schema: schemaForAccount(request.account) }, request);
     });
     return processPartialResponse(event, handle, processor, { context });
-  }).use(injectLambdaContext(fallbackLogger));
+  }).use(injectLambdaContext(powertoolsLogger));
 }
 
 let envDeps: Promise<FinalizerDeps> | undefined;
@@ -44,7 +45,7 @@ function depsFromEnvironment(): Promise<FinalizerDeps> {
       partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),
       partialsPrefix: env.PARTIALS_PREFIX,
       createReportPeriods: env.CREATE_REPORT_PERIODS === 'true',
-      logger: new Logger({ serviceName: 'koku-agg-finalizer' }),
+      logger: loggerPort(powertoolsLogger),
     };
   })();
   return envDeps;

@@ -41,6 +41,7 @@ export function lambdaBundling(): nodejs.BundlingOptions {
     sourceMap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],
+    logLevel: nodejs.LogLevel.WARNING,
     // CJS dependencies call `require()` for Node built-ins, which an ESM bundle does not define.
     banner: "import { createRequire as __kokuCreateRequire } from 'node:module'; const require = __kokuCreateRequire(import.meta.url);",
     commandHooks: {

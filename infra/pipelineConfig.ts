@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { InvalidContextError } from './errors.js';
 
 export type DeployTarget = 'aws' | 'localstack' | 'moto';
 
@@ -68,13 +69,6 @@ export const contextKeys = [
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
-
-export class InvalidContextError extends Error {
-  constructor(key: string, message: string) {
-    super(`context "${key}": ${message}`);
-    this.name = 'InvalidContextError';
-  }
-}
 
 const logRetentionChoices = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
@@ -163,9 +157,11 @@ export function readPipelineConfig(node: Node): PipelineConfig {
   if (vpcId && subnetIds.length === 0) throw new InvalidContextError('subnetIds', 'vpcId needs at least one subnet id');
 
   // Local timeouts stay short so a poison message reaches its DLQ in minutes, not the hour AWS defaults imply.
+  // LocalStack gets 60 s because a cold start there includes starting a container.
+  const defaultTimeout = target === 'aws' ? 300 : target === 'localstack' ? 60 : 30;
   const dayAggregator: FunctionSettings = {
     memoryMb: int('dayAggregatorMemoryMb', 2048, 128, 10240),
-    timeoutSeconds: int('dayAggregatorTimeoutSeconds', local ? 30 : 300, 1, 900),
+    timeoutSeconds: int('dayAggregatorTimeoutSeconds', defaultTimeout, 1, 900),
     maxConcurrency: int('dayAggregatorMaxConcurrency', local ? 2 : 20, 2, 1000),
     batchSize: int('ingestBatchSize', 10, 1, 10000),
     batchingWindowSeconds: int('ingestBatchingWindowSeconds', local ? 0 : 5, 0, 300),
@@ -175,7 +171,7 @@ export function readPipelineConfig(node: Node): PipelineConfig {
   }
   const finalizer: FunctionSettings = {
     memoryMb: int('finalizerMemoryMb', 1024, 128, 10240),
-    timeoutSeconds: int('finalizerTimeoutSeconds', local ? 30 : 300, 1, 900),
+    timeoutSeconds: int('finalizerTimeoutSeconds', defaultTimeout, 1, 900),
     maxConcurrency: int('finalizerMaxConcurrency', local ? 2 : 5, 2, 1000),
     batchSize: int('finalizeBatchSize', 10, 1, 10),
     batchingWindowSeconds: 0,

@@ -22,6 +22,8 @@ import { renderSummaryTable } from '../summaryTable.js';
 export interface SummarizeOptions {
   source: string;
   schema: string;
+  /** The account segment of the object keys, when it is not derived from the schema (e.g. a shadow schema). */
+  account?: string;
   providerUuid: string;
   clusterId: string;
   clusterAlias?: string;
@@ -31,7 +33,6 @@ export interface SummarizeOptions {
   dataDir: string;
   workers?: number;
   logLevel: LogLevel;
-  keepRunning?: boolean;
 }
 
 /** Returns the process exit code: 0 when every day was summarised and committed. */
@@ -39,7 +40,7 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
   const started = Date.now();
   const logger = consoleLogger(opts.logLevel);
   const { year, month } = opts.month;
-  const account = accountForSchema(opts.schema);
+  const account = opts.account ?? accountForSchema(opts.schema);
   const storeSpec = parseStoreSpec(opts.source);
   const dataStore = openStore(storeSpec);
   const wanted = daysOfMonth(year, month, opts.days);
@@ -50,7 +51,7 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
     return 1;
   }
 
-  const db = await openDatabase({ db: opts.db, dataDir: opts.dataDir, logger, keepRunning: opts.keepRunning });
+  const db = await openDatabase({ db: opts.db, dataDir: opts.dataDir, logger });
   const partialDir = mkdtempSync(join(tmpdir(), 'koku-agg-partials-'));
   try {
     out(`database: ${db.where}`);
@@ -111,6 +112,7 @@ export function summarizeCommand(): Command {
     .description("summarise a month of one OCP source's Koku Parquet into reporting_ocpusagelineitem_daily_summary")
     .requiredOption('--source <dir|s3://bucket/prefix>', 'a directory laid out like the Koku bucket, or an S3 location')
     .requiredOption('--schema <schema>', 'tenant schema (org1234567 or acct10001)')
+    .option('--account <account>', 'account segment of the object keys (default: the schema without a leading "acct")')
     .requiredOption('--provider-uuid <uuid>', 'the OCP source (provider) UUID', parseUuid)
     .requiredOption('--cluster-id <id>', 'OpenShift cluster id written to cluster_id')
     .option('--cluster-alias <alias>', 'written to cluster_alias (default: the cluster id)')
@@ -119,7 +121,6 @@ export function summarizeCommand(): Command {
     .option('--db <url>', 'PostgreSQL URL (default: KOKU_AGG_DATABASE_URL, else an embedded PostgreSQL)')
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .option('--workers <n>', 'worker threads for parallel days (default: CPU count)', parsePositiveInt)
-    .option('--keep-running', 'leave the embedded PostgreSQL running and print its URL')
     .option('--log-level <level>', 'debug | info | warn | error', 'warn')
     .action(async (o) => {
       process.exitCode = await summarize({ ...o, logLevel: o.logLevel as LogLevel });

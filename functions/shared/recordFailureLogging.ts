@@ -1,4 +1,4 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '../../lib/common/logger.js';
 import type { SQSRecord } from 'aws-lambda';
 import { describeError, KokuAggError } from '../../lib/common/errors.js';
 

@@ -1,6 +1,6 @@
 import { chown, chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import net from 'node:net';
 import pg from 'pg';
@@ -56,8 +56,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       log.error('embedded postgres', { error: String(error) });
     },
   });
-  const fail = (what: string, cause: unknown): EmbeddedPostgresError =>
-    new EmbeddedPostgresError(dataDir, `${what}${tail.length ? `; server output: ${tail.join(' | ')}` : ''}`, { cause });
+  const fail = (what: string, cause: unknown): EmbeddedPostgresError => {
+    const reason = cause instanceof Error ? `: ${cause.message}` : '';
+    const output = tail.length ? `; server output: ${tail.join(' | ')}` : '';
+    return new EmbeddedPostgresError(dataDir, `${what}${reason}${output}`, { cause });
+  };
 
   const initialised = await prepareDataDir(dataDir).catch((err: unknown) => {
     throw fail('cannot prepare the data directory', err);
@@ -65,7 +68,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!initialised) {
     log.info('initialising embedded postgres', { dataDir });
     await server.initialise().catch((err: unknown) => {
-      throw fail('initdb failed (as root, every parent directory must be traversable by the "postgres" user)', err);
+      throw fail('initdb failed', err);
     });
   }
   await server.start().catch((err: unknown) => {
@@ -95,13 +98,30 @@ async function prepareDataDir(dataDir: string): Promise<boolean> {
   if (entries && entries.length > 0) {
     throw new Error(`${dataDir} is not empty and is not a PostgreSQL data directory`);
   }
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Parents we create stay traversable (as root the server runs as another user); the data dir itself is 0700.
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
   if (process.getuid?.() === 0) {
-    const { uid, gid } = await postgresOsUser();
-    await chown(dataDir, uid, gid);
+    const owner = await postgresOsUser();
+    await assertTraversable(dirname(dataDir), owner);
+    await chown(dataDir, owner.uid, owner.gid);
   }
   await chmod(dataDir, 0o700);
   return (await stat(join(dataDir, 'PG_VERSION')).catch(() => null)) !== null;
+}
+
+/** Every ancestor must let the `postgres` user through, or initdb fails with a bare "Permission denied". */
+async function assertTraversable(dir: string, owner: { uid: number; gid: number }): Promise<void> {
+  for (let d = dir; ; d = dirname(d)) {
+    const s = await stat(d);
+    const ok = (s.uid === owner.uid && s.mode & 0o100) || (s.gid === owner.gid && s.mode & 0o010) || s.mode & 0o001;
+    if (!ok) {
+      throw new Error(
+        `${d} (mode ${(s.mode & 0o777).toString(8)}) is not traversable by the OS user "postgres" that runs PostgreSQL ` +
+          'when started as root; use a data directory elsewhere or allow it (chmod o+x)',
+      );
+    }
+    if (dirname(d) === d) return;
+  }
 }
 
 async function postgresOsUser(): Promise<{ uid: number; gid: number }> {

@@ -13,7 +13,17 @@ const DECIMAL_FORM = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  */
 export function toNumeric15(x: number): string {
   if (!Number.isFinite(x)) throw new InvalidNumericError(String(x), 'not a finite number, cannot be numeric(33,15)');
-  const { integer, fraction } = roundHalfUp(splitDecimal(String(Math.abs(x))), NUMERIC_SCALE);
+  const plain = String(Math.abs(x));
+  // Fast path (most values): plain notation with at most 15 decimals needs only padding.
+  if (plain.indexOf('e') < 0) {
+    const dot = plain.indexOf('.');
+    const fraction = dot < 0 ? '' : plain.slice(dot + 1);
+    const integer = dot < 0 ? plain : plain.slice(0, dot);
+    if (fraction.length <= NUMERIC_SCALE && integer.length <= NUMERIC_INTEGER_DIGITS) {
+      return `${x < 0 ? '-' : ''}${integer}.${fraction.padEnd(NUMERIC_SCALE, '0')}`;
+    }
+  }
+  const { integer, fraction } = roundHalfUp(splitDecimal(plain), NUMERIC_SCALE);
   if (integer.length > NUMERIC_INTEGER_DIGITS) {
     throw new InvalidNumericError(String(x), `needs ${integer.length} integer digits, numeric(33,15) allows ${NUMERIC_INTEGER_DIGITS}`);
   }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OcpSummaryRow } from '../ocp/types.js';
-import { OCP_SUMMARY_TABLE, ZERO_INFRASTRUCTURE_USAGE_COST } from './constants.js';
+import { OCP_SUMMARY_TABLE, REPORT_PERIOD_TABLE, ZERO_INFRASTRUCTURE_USAGE_COST } from './constants.js';
 import { copyJson, copyLine, copyText, COPY_NULL } from './copyText.js';
 import { InvalidSummaryRowError } from './errors.js';
 import { assertIdentifier, qualifiedName } from './identifiers.js';
@@ -61,7 +61,8 @@ const COPY_CHUNK_CHARS = 1 << 16;
  * `toNumeric15`, usage_end = usage_start, source_uuid = provider, cluster id/alias and report period set here).
  *
  * MUST run inside the caller's transaction (`withTransaction`): the delete and the COPY are only atomic together
- * there. Rows are validated before anything is written; a row outside `days` is an `InvalidSummaryRowError`.
+ * there. Rows are validated before anything is written: a row outside `days`, or a day outside the report period's
+ * month, is an `InvalidSummaryRowError`.
  *
  * @example
  * await withTransaction(pool, (client) => replaceOcpDays(client, {
@@ -76,6 +77,7 @@ export async function replaceOcpDays(
   const days = [...new Set(input.days)].sort();
   validateInput(input, days);
   if (days.length === 0) return { deleted: 0, inserted: 0 };
+  await assertDaysInReportPeriod(client, input, days);
   for (const { year, month } of monthsOf(days)) {
     await ensureMonthPartition(client, input.schema, OCP_SUMMARY_TABLE, year, month);
   }
@@ -117,6 +119,26 @@ function validateRow(row: OcpSummaryRow, index: number, days: Set<string>, subje
   }
   if (row.cost_category_id !== null && !Number.isInteger(row.cost_category_id)) {
     throw new InvalidSummaryRowError(subject, `${where}: cost_category_id ${row.cost_category_id} is not an integer`);
+  }
+}
+
+/**
+ * Koku's delete is keyed on the report period, so a row filed under another month's period would never be
+ * replaced again: every day must fall inside the period.
+ */
+async function assertDaysInReportPeriod(client: DbClient, input: ReplaceOcpDaysInput, days: string[]): Promise<void> {
+  const subject = `${input.schema}.${REPORT_PERIOD_TABLE} id ${input.reportPeriodId}`;
+  const r = await client.query<{ start: string; end: string }>(
+    `SELECT to_char(report_period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS start,
+            to_char(report_period_end AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS end
+     FROM ${qualifiedName(input.schema, REPORT_PERIOD_TABLE)} WHERE id = $1`,
+    [input.reportPeriodId],
+  );
+  if (r.rows.length === 0) throw new InvalidSummaryRowError(subject, 'report period does not exist');
+  const { start, end } = r.rows[0];
+  const outside = days.filter((d) => d < start || d >= end);
+  if (outside.length) {
+    throw new InvalidSummaryRowError(subject, `days ${outside.join(', ')} are outside the report period [${start}, ${end})`);
   }
 }
 

@@ -53,7 +53,8 @@ function timestampData(column: TimestampColumn, length: number): Data {
   });
 }
 
-function dictionaryData(column: StringColumn, length: number): Data {
+function dictionaryData(shared: StringColumn, length: number): Data {
+  const column = compactDictionary(shared, length);
   let nulls = 0;
   const indices = new Int32Array(length);
   const validity = new Uint8Array(Math.ceil(length / 8)).fill(0xff);
@@ -77,4 +78,22 @@ function dictionaryData(column: StringColumn, length: number): Data {
     data: indices,
     dictionary,
   });
+}
+
+/** Drops dictionary entries no row uses (generators share one dictionary across many chunks). */
+function compactDictionary(column: StringColumn, length: number): StringColumn {
+  if (column.dictionary.length <= 16) return column;
+  const remap = new Int32Array(column.dictionary.length).fill(-1);
+  const dictionary: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const code = column.codes[i];
+    if (code >= 0 && remap[code] < 0) {
+      remap[code] = dictionary.length;
+      dictionary.push(column.dictionary[code]);
+    }
+  }
+  if (dictionary.length === column.dictionary.length) return column;
+  const codes = new Int32Array(length);
+  for (let i = 0; i < length; i++) codes[i] = column.codes[i] < 0 ? -1 : remap[column.codes[i]];
+  return { kind: 'string', dictionary, codes };
 }

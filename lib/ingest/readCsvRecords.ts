@@ -24,7 +24,7 @@ export async function readCsvRecords(input: CsvInput): Promise<CsvRecords> {
   const name = typeof input === 'string' ? input : input.name;
   const source = typeof input === 'string' ? createReadStream(input) : 'stream' in input ? input.stream : Readable.from([input.text]);
   const parser = source.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }));
-  source.on('error', (err) => parser.destroy(err));
+  source.on('error', (err: Error) => parser.destroy(err));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await next(iterator, name);
   if (first.done) throw new CsvFormatError(name, 'the CSV is empty (no header)');

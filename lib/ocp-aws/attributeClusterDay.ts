@@ -9,15 +9,24 @@ import { matchAwsLines } from './matchAwsLines.js';
 import { buildMatchStrings } from './matchStrings.js';
 import { routeLine } from './routeLine.js';
 import type { Distribution } from './distribution.js';
-import type { AttributedRow, AttributionTempRow, AwsDailyLine, AwsRawLine, EnabledTagKeys, OcpClusterView } from './types.js';
+import type { OcpJoins } from './ocpJoins.js';
+import type {
+  AttributedRow,
+  AttributionTempRow,
+  AwsDailyLine,
+  AwsRawLine,
+  EnabledTagKeys,
+  MatchedAwsLine,
+  OcpClusterView,
+} from './types.js';
 
 export interface ClusterDayContext {
   day: string;
   /** The AWS source's daily lines of the day. */
   awsLines: readonly AwsDailyLine[];
   awsRaw: readonly AwsRawLine[];
-  /** Every OCP source of the schema that day (shared disks, `cluster_count`). */
-  allClusters: readonly OcpClusterView[];
+  /** The day's memoized joins over every OCP source of the schema (shared disks, `cluster_count`). */
+  joins: OcpJoins;
   enabledTagKeys: EnabledTagKeys;
   distribution: Distribution;
   markup: number;
@@ -39,23 +48,35 @@ export function attributeClusterDay(cluster: OcpClusterView, ctx: ClusterDayCont
   const network: AttributedRow[] = [];
   for (const line of lines) {
     const capacity = line.resource_id === null ? undefined : capacities.get(line.resource_id);
-    switch (routeLine(line, capacity !== undefined)) {
-      case 'network':
-        network.push(...attributeNetwork(line, cluster, ctx.markup, ctx.accountAliasId));
-        break;
-      case 'storage':
-        temp.push(...attributeStorage(line, capacity as number, cluster, ctx.allClusters));
-        break;
-      case 'compute':
-        temp.push(...attributeCompute(line, cluster));
-        break;
-      case 'tag':
-        temp.push(...attributeByTag(line, cluster, ctx.allClusters));
-        break;
-      default:
-        break;
-    }
+    if (routeLine(line, capacity !== undefined) === 'network') network.push(...attributeNetworkLine(line, cluster, ctx));
+    else temp.push(...attributeLine(line, capacity, cluster, ctx.joins));
   }
   const split = finalSplit(temp, { distribution: ctx.distribution, markup: ctx.markup, accountAliasId: ctx.accountAliasId });
   return [...split, ...network];
+}
+
+/** The temp rows of one non-network line, by its §3 route. */
+function attributeLine(
+  line: MatchedAwsLine,
+  capacity: number | undefined,
+  cluster: OcpClusterView,
+  joins: OcpJoins,
+): AttributionTempRow[] {
+  const id = line.resource_id;
+  switch (routeLine(line, capacity !== undefined)) {
+    case 'storage':
+      return attributeStorage(line, capacity as number, cluster, joins.storageRows(cluster, id), joins.totalPvCapacity(id));
+    case 'compute':
+      return attributeCompute(line, cluster, joins.nodeRows(cluster, id));
+    case 'tag': {
+      const rows = joins.tagRows(cluster, line);
+      return rows.length === 0 ? [] : attributeByTag(line, cluster, rows, joins.tagClusterCount(line));
+    }
+    default:
+      return [];
+  }
+}
+
+function attributeNetworkLine(line: MatchedAwsLine, cluster: OcpClusterView, ctx: ClusterDayContext): AttributedRow[] {
+  return attributeNetwork(line, cluster, ctx.joins.nodeRows(cluster, line.resource_id), ctx.markup, ctx.accountAliasId);
 }

@@ -2,24 +2,21 @@ import { groupBy, maxNumber, maxText, sumNullable } from './sqlAggregates.js';
 import type { AttributionTempRow, MatchedAwsLine, OcpClusterView, OcpRowView } from './types.js';
 
 /**
- * The compute path of one resource-matched line (spec §4.2): the source's rows of the day whose node `resource_id`
- * is a substring of the line's resource id, grouped by (namespace, pod_labels), each carrying the full line cost
- * and its summed effective usage and max node capacity for the ratio split of `finalSplit`. There is no
- * `data_source` filter, so a namespace's Storage rows on the node form a group with NULL usage and end up with
- * NULL costs (the inferred quirk of §4.2, reproduced for row parity).
+ * The compute path of one resource-matched line (spec §4.2): `nodeRows` are the source's rows of the day whose node
+ * `resource_id` is in the line's resource id (`OcpJoins.nodeRows`). They are grouped by (namespace, pod_labels), each
+ * group carrying the full line cost and its summed effective usage and max node capacity for the ratio split of
+ * `finalSplit`. There is no `data_source` filter, so a namespace's Storage rows on the node form a group with NULL
+ * usage and end up with NULL costs (the inferred quirk of §4.2, reproduced for row parity).
  *
- * @example attributeCompute(line, cluster) // [frontend, backend, Worker unallocated] temp rows
+ * @example attributeCompute(line, cluster, joins.nodeRows(cluster, line.resource_id)) // frontend, backend, unallocated
  */
-export function attributeCompute(line: MatchedAwsLine, cluster: OcpClusterView): AttributionTempRow[] {
-  const joined = cluster.rows.filter((v) => joinsNode(line.resource_id, v));
-  const groups = groupBy(joined, (v) => JSON.stringify([v.row.namespace, v.podLabelsJson]));
+export function attributeCompute(
+  line: MatchedAwsLine,
+  cluster: OcpClusterView,
+  nodeRows: readonly OcpRowView[],
+): AttributionTempRow[] {
+  const groups = groupBy(nodeRows, (v) => JSON.stringify([v.row.namespace, v.podLabelsJson]));
   return [...groups.values()].map((group) => computeRow(line, cluster, group));
-}
-
-/** `strpos(aws.resource_id, ocp.resource_id) != 0` with a non-empty OCP resource id (§4.2, §4.5). */
-export function joinsNode(resourceId: string | null, view: OcpRowView): boolean {
-  const nodeId = view.row.resource_id;
-  return resourceId !== null && !!nodeId && resourceId.includes(nodeId);
 }
 
 function computeRow(line: MatchedAwsLine, cluster: OcpClusterView, group: readonly OcpRowView[]): AttributionTempRow {

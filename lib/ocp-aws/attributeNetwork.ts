@@ -1,23 +1,23 @@
 import { NETWORK_UNATTRIBUTED } from './constants.js';
-import { joinsNode } from './attributeCompute.js';
 import { groupBy, maxText } from './sqlAggregates.js';
 import { withMarkup } from './withMarkup.js';
-import type { AttributedRow, MatchedAwsLine, OcpClusterView } from './types.js';
+import type { AttributedRow, MatchedAwsLine, OcpClusterView, OcpRowView } from './types.js';
 
 /**
  * The network path of one resource-matched data-transfer line (spec §4.5): one `Network unattributed` row per node
- * whose Pod rows' `resource_id` is in the line's resource id, with the **full** line cost (not split) and the AWS
- * tags alone. These rows skip the temp table and `finalSplit`.
+ * among the Pod rows of `nodeRows` (`OcpJoins.nodeRows`), with the **full** line cost (not split) and the AWS tags
+ * alone. These rows skip the temp table and `finalSplit`.
  *
- * @example attributeNetwork(line, cluster, 0.1, () => null)[0].data_transfer_direction // 'IN'
+ * @example attributeNetwork(line, cluster, joins.nodeRows(cluster, line.resource_id), 0.1, () => null)
  */
 export function attributeNetwork(
   line: MatchedAwsLine,
   cluster: OcpClusterView,
+  nodeRows: readonly OcpRowView[],
   markup: number,
   accountAliasId: (usageAccountId: string) => number | null,
 ): AttributedRow[] {
-  const joined = cluster.rows.filter((v) => v.row.data_source === 'Pod' && joinsNode(line.resource_id, v));
+  const joined = nodeRows.filter((v) => v.row.data_source === 'Pod');
   const groups = groupBy(joined, (v) => JSON.stringify([v.row.node]));
   return [...groups.values()].map((group) => {
     let pvc: string | null = null;

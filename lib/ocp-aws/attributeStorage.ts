@@ -1,43 +1,29 @@
 import { STORAGE_UNATTRIBUTED } from './constants.js';
 import { scaleCosts } from './scaleCosts.js';
 import { groupBy, maxNumber, maxText } from './sqlAggregates.js';
+import type { PvCapacityTotal } from './ocpJoins.js';
 import type { AttributionTempRow, MatchedAwsLine, OcpClusterView, OcpRowView } from './types.js';
 
 /**
- * The CSI storage path of one disk line (spec §4.1): a row per (namespace, pod_labels, volume_labels) group of the
- * source's Storage rows whose CSI handle is in the line's resource id, costed `max(PVC GiB) / capacity × cost`, plus
- * this source's share of the unused capacity as `Storage unattributed`.
+ * The CSI storage path of one disk line (spec §4.1): `storageRows` (`OcpJoins.storageRows`) grouped by (namespace,
+ * pod_labels, volume_labels), each costed `max(PVC GiB) / capacity × cost`, plus this source's share of the unused
+ * capacity as `Storage unattributed`, from the schema-wide `pvTotal` (`OcpJoins.totalPvCapacity`).
  *
- * @example attributeStorage(line, 100, cluster, allClusters) // [database row, Storage unattributed row]
+ * @example attributeStorage(line, 100, cluster, joins.storageRows(cluster, id), joins.totalPvCapacity(id))
  */
 export function attributeStorage(
   line: MatchedAwsLine,
   capacity: number,
   cluster: OcpClusterView,
-  allClusters: readonly OcpClusterView[],
+  storageRows: readonly OcpRowView[],
+  pvTotal: PvCapacityTotal,
 ): AttributionTempRow[] {
-  const joined = cluster.rows.filter((v) => joinsStorage(line, v));
-  if (joined.length === 0) return [];
-  const groups = groupBy(joined, (v) => JSON.stringify([v.row.namespace, v.podLabelsJson, v.volumeLabelsJson]));
+  if (storageRows.length === 0) return [];
+  const groups = groupBy(storageRows, (v) => JSON.stringify([v.row.namespace, v.podLabelsJson, v.volumeLabelsJson]));
   const out = [...groups.values()].map((group) => pvcRow(line, capacity, cluster, group));
-  const unattributed = unattributedRow(line, capacity, cluster, joined, allClusters);
+  const unattributed = unattributedRow(line, capacity, cluster, storageRows, pvTotal);
   if (unattributed !== null) out.push(unattributed);
   return out;
-}
-
-/** The storage join (§4.1 "PVC rows"): a PV, a real namespace (`!=` drops NULL too, errata 3), a CSI handle in R. */
-function joinsStorage(line: MatchedAwsLine, view: OcpRowView): boolean {
-  const { row } = view;
-  return (
-    row.persistentvolume !== null &&
-    row.namespace !== null &&
-    row.namespace !== STORAGE_UNATTRIBUTED &&
-    containsHandle(line.resource_id, row.csi_volume_handle)
-  );
-}
-
-function containsHandle(resourceId: string | null, handle: string | null): boolean {
-  return resourceId !== null && !!handle && resourceId.includes(handle);
 }
 
 function pvcRow(
@@ -96,16 +82,17 @@ const noUsageMetrics = {
 
 /**
  * `(capacity − total_pv_capacity) / capacity × cost / cluster_count`, written only when the two differ (so it can
- * be negative, §8.8). The total spans every OCP source's PVs on the disk that day (shared disks, §7.2).
+ * be negative, §8.8). The total spans every OCP source's PVs on the disk that day (shared disks, §7.2); the PVC,
+ * PV and class names are the maxima of this source's joined rows.
  */
 function unattributedRow(
   line: MatchedAwsLine,
   capacity: number,
   cluster: OcpClusterView,
   joined: readonly OcpRowView[],
-  allClusters: readonly OcpClusterView[],
+  pvTotal: PvCapacityTotal,
 ): AttributionTempRow | null {
-  const { total, clusterCount } = totalPvCapacity(line.resource_id, allClusters);
+  const { total, clusterCount } = pvTotal;
   if (total === null || total === capacity) return null;
   let pvc: string | null = null;
   let pv: string | null = null;
@@ -136,27 +123,4 @@ function unattributedRow(
     cost_category_id: null,
     cluster_count: 1,
   };
-}
-
-/**
- * `cte_total_pv_capacity`: Σ over (PV, cluster_id) of max(PVC GiB) across all OCP sources' rows whose CSI handle is
- * in R, and the number of distinct cluster ids among them. No namespace or source filter applies here.
- */
-export function totalPvCapacity(
-  resourceId: string | null,
-  allClusters: readonly OcpClusterView[],
-): { total: number | null; clusterCount: number } {
-  const perVolume = new Map<string, number | null>();
-  const clusterIds = new Set<string>();
-  for (const cluster of allClusters) {
-    for (const { row } of cluster.rows) {
-      if (!containsHandle(resourceId, row.csi_volume_handle)) continue;
-      const key = JSON.stringify([row.persistentvolume, cluster.clusterId]);
-      perVolume.set(key, maxNumber(perVolume.get(key) ?? null, row.persistentvolumeclaim_capacity_gigabyte));
-      clusterIds.add(cluster.clusterId);
-    }
-  }
-  let total: number | null = null;
-  for (const gib of perVolume.values()) if (gib !== null) total = (total ?? 0) + gib;
-  return { total, clusterCount: clusterIds.size };
 }

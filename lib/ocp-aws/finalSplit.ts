@@ -21,10 +21,21 @@ export interface FinalSplitOptions {
 export function finalSplit(temp: readonly AttributionTempRow[], options: FinalSplitOptions): AttributedRow[] {
   const uuidCounts = new Map<string, number>();
   for (const t of temp) if (t.path !== 'storage') uuidCounts.set(t.line.row_uuid, (uuidCounts.get(t.line.row_uuid) ?? 0) + 1);
-  return temp.map((t) => finalRow(t, t.path === 'storage' ? 1 : (uuidCounts.get(t.line.row_uuid) ?? 1), options));
+  const labels = new Map<string, Labels>();
+  const parseLabels = (json: string): Labels => {
+    let parsed = labels.get(json);
+    if (parsed === undefined) labels.set(json, (parsed = parseTagMap(json)));
+    return parsed;
+  };
+  return temp.map((t) => finalRow(t, t.path === 'storage' ? 1 : (uuidCounts.get(t.line.row_uuid) ?? 1), options, parseLabels));
 }
 
-function finalRow(t: AttributionTempRow, uuidCount: number, options: FinalSplitOptions): AttributedRow {
+function finalRow(
+  t: AttributionTempRow,
+  uuidCount: number,
+  options: FinalSplitOptions,
+  parseLabels: (json: string) => Labels,
+): AttributedRow {
   const { line } = t;
   const divisor = t.path === 'tag' ? uuidCount * t.cluster_count : uuidCount;
   return {
@@ -50,7 +61,7 @@ function finalRow(t: AttributionTempRow, uuidCount: number, options: FinalSplitO
     data_transfer_direction: null,
     currency_code: line.currency_code,
     ...withMarkup(splitCosts(t, divisor, options.distribution), options.markup),
-    tags: mergedTags(t),
+    tags: mergedTags(t, parseLabels),
     aws_cost_category: t.aws_cost_category,
     cost_category_id: t.cost_category_id,
   };
@@ -69,8 +80,8 @@ function splitCosts(t: AttributionTempRow, divisor: number, distribution: Distri
 }
 
 /** `map_concat(labels, tags)`: NULL when either side is NULL, as Trino's map_concat is (§4.4). */
-function mergedTags(t: AttributionTempRow): Labels | null {
+function mergedTags(t: AttributionTempRow, parseLabels: (json: string) => Labels): Labels | null {
   const labels = t.pod_labels ?? t.volume_labels;
   if (labels === null || t.tags === null) return null;
-  return { ...parseTagMap(labels), ...t.tags };
+  return { ...parseLabels(labels), ...t.tags };
 }

@@ -14,8 +14,9 @@ export function ocpClusterView(cluster: OcpClusterDay, day: string): OcpClusterV
     providerUuid: cluster.providerUuid,
     clusterId: cluster.clusterId,
     clusterAlias: cluster.clusterAlias,
-    rows: rows.map((row) => ({
+    rows: rows.map((row, index) => ({
       row,
+      index,
       podLabelsJson: labelsToJson(row.pod_labels),
       volumeLabelsJson: labelsToJson(row.volume_labels),
     })),

@@ -5,6 +5,7 @@ import { resolveDistribution } from './distribution.js';
 import { InvalidOcpAwsInputError } from './errors.js';
 import { effectiveMarkup } from './markup.js';
 import { ocpClusterView } from './ocpClusterView.js';
+import { OcpJoins } from './ocpJoins.js';
 import { summarizeProjectRows } from './summarizeProjectRows.js';
 import type { OcpAwsConfig, OcpAwsDayInput, OcpAwsSummaryRow } from './types.js';
 
@@ -29,6 +30,7 @@ export function summarizeOcpOnAwsDay(input: OcpAwsDayInput): OcpAwsSummaryRow[] 
   const allClusters = input.ocp.map((c) => ocpClusterView(c, day));
   const awsLines = input.awsDaily.filter((line) => dayOfDate(line.lineitem_usagestartdate) === day);
   const accountAliasId = accountAliasLookup(config);
+  const joins = new OcpJoins(allClusters);
   const out: OcpAwsSummaryRow[] = [];
   for (const uuid of new Set(config.pairedOcpSourceUuids)) {
     const cluster = allClusters.find((c) => c.providerUuid === uuid);
@@ -38,7 +40,7 @@ export function summarizeOcpOnAwsDay(input: OcpAwsDayInput): OcpAwsSummaryRow[] 
       day,
       awsLines,
       awsRaw: input.awsHourlyForDiskCapacity,
-      allClusters,
+      joins,
       enabledTagKeys: config.enabledTagKeys,
       distribution: resolveDistribution(lookup(config.distributionByOcpSource, uuid)),
       markup,

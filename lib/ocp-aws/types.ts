@@ -290,6 +290,8 @@ export interface OcpAwsSummaryRow {
 /** An OCP summary row of the day with its label maps as Koku's compact JSON text (prepared once per run). */
 export interface OcpRowView {
   row: OcpSummaryRow;
+  /** Position in the cluster's rows of the day, so joins built from indexes keep row order. */
+  index: number;
   podLabelsJson: string | null;
   volumeLabelsJson: string | null;
 }

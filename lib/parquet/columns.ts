@@ -109,9 +109,8 @@ export function timestampMsColumn(source: ColumnSource, name: string): Float64Ar
   let at = 0;
   for (const data of chunksOf(source, name)) {
     readTimestamps(data, out, at, name);
-    if (data.nullCount > 0) {
-      for (let i = 0; i < data.length; i += 1) if (!isValid(data, i)) out[at + i] = Number.NaN;
-    }
+    const valid = validity(data);
+    if (valid !== ALWAYS_VALID) for (let i = 0; i < data.length; i += 1) if (!valid(i)) out[at + i] = Number.NaN;
     at += data.length;
   }
   return out;
@@ -124,11 +123,14 @@ function chunksOf(source: ColumnSource, name: string): Data[] {
   return vector === null ? [] : (vector.data as Data[]);
 }
 
-function isValid(data: Data, i: number): boolean {
+const ALWAYS_VALID = (): boolean => true;
+
+/** A row → "not NULL" test for one chunk, resolved once so hot loops do not re-read `nullCount`. */
+function validity(data: Data): (i: number) => boolean {
   const bitmap = data.nullBitmap;
-  if (data.nullCount === 0 || bitmap === undefined || bitmap.length === 0) return true;
-  const bit = data.offset + i;
-  return ((bitmap[bit >> 3] as number) & (1 << (bit & 7))) !== 0;
+  if (data.nullCount === 0 || bitmap === undefined || bitmap.length === 0) return ALWAYS_VALID;
+  const offset = data.offset;
+  return (i) => ((bitmap[(offset + i) >> 3] as number) & (1 << ((offset + i) & 7))) !== 0;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -140,7 +142,8 @@ function stringChunk(data: Data, name: string): StringColumn {
   if (DataType.isUtf8View(data.type)) {
     // Never seen from parquet-wasm; the slow generic path keeps it correct if it ever appears.
     const vector = makeVector(data);
-    return fromGetter(data.length, (row) => (isValid(data, row) ? (vector.get(row) as string) : null));
+    const valid = validity(data);
+    return fromGetter(data.length, (row) => (valid(row) ? (vector.get(row) as string) : null));
   }
   throw new UnsupportedColumnTypeError(name, `is ${String(data.type)}, expected a string column`);
 }
@@ -190,9 +193,10 @@ function dictionaryStrings(data: Data<Dictionary>, name: string): StringColumn {
     }
     return value;
   };
+  const valid = validity(data);
   return {
     length: data.length,
-    get: (row) => (isValid(data, row) ? entry(indices[row] as number) : null),
+    get: (row) => (valid(row) ? entry(indices[row] as number) : null),
     ids(interner) {
       let mapped = interner.dictionaryIds.get(dictionary);
       if (mapped === undefined) {
@@ -201,7 +205,7 @@ function dictionaryStrings(data: Data<Dictionary>, name: string): StringColumn {
       }
       const out = new Int32Array(data.length);
       for (let row = 0; row < data.length; row += 1) out[row] = mapped[indices[row] as number] as number;
-      if (data.nullCount > 0) for (let row = 0; row < data.length; row += 1) if (!isValid(data, row)) out[row] = NULL_STRING_ID;
+      if (valid !== ALWAYS_VALID) for (let row = 0; row < data.length; row += 1) if (!valid(row)) out[row] = NULL_STRING_ID;
       return out;
     },
   };
@@ -214,8 +218,9 @@ function offsetStrings(data: Data, name: string): StringColumn {
   let lastStart = -1;
   let lastEnd = -1;
   let lastValue = '';
+  const valid = validity(data);
   const get = (row: number): string | null => {
-    if (!isValid(data, row)) return null;
+    if (!valid(row)) return null;
     const from = start(row);
     const to = start(row + 1);
     if (lastStart >= 0 && to - from === lastEnd - lastStart && sameBytes(bytes, from, lastStart, to - from)) {
@@ -292,8 +297,9 @@ function readNumbers(data: Data, out: Float64Array, at: number, name: string): v
 }
 
 function markNulls(data: Data, values: Float64Array, valid: Uint8Array, at: number): void {
+  const isValidRow = validity(data);
   for (let i = 0; i < data.length; i += 1) {
-    if (!isValid(data, i)) {
+    if (!isValidRow(i)) {
       valid[at + i] = 0;
       values[at + i] = 0;
     }

@@ -1,6 +1,7 @@
 import { KokuAggError } from '../common/errors.js';
 import { MAX_FOOTER_BYTES, PARQUET_MAGIC, PARQUET_TRAILER_BYTES } from './constants.js';
 import { decodeFooter } from './decodeFooter.js';
+import { rememberFooterBytes } from './footerBytes.js';
 import { InvalidParquetObjectError } from './errors.js';
 import type { ParquetFooter } from './types.js';
 
@@ -49,7 +50,9 @@ export async function readParquetFooter(blob: Blob, label: string): Promise<Parq
       : await readRange(blob, footerStart, footerEnd, label);
 
   try {
-    return decodeFooter(footerBytes);
+    const footer = decodeFooter(footerBytes);
+    rememberFooterBytes(footer, footerBytes);
+    return footer;
   } catch (err) {
     throw new InvalidParquetObjectError(label, new Error(`corrupt footer: ${(err as Error).message}`, { cause: err }));
   }

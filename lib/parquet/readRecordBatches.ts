@@ -3,16 +3,26 @@ import type { RecordBatch } from 'apache-arrow';
 import { KokuAggError } from '../common/errors.js';
 import { DEFAULT_BATCH_SIZE } from './constants.js';
 import { InvalidParquetObjectError } from './errors.js';
+import { footerBytesOf } from './footerBytes.js';
+import { planProjection, readProjectedRowGroup } from './projectRowGroup.js';
+import type { ProjectionPlan } from './projectRowGroup.js';
 import { readParquetFooter } from './readParquetFooter.js';
 import type { ParquetFooter, ReadBatchesOptions } from './types.js';
 import { ensureParquetWasm } from './wasm.js';
-import type { ParquetWasm } from './wasm.js';
 
 /**
- * Streams a Parquet object as Arrow record batches, one batch of at most `batchSize` rows at a time, reading
- * only the requested columns and row groups. Requested columns the file lacks are skipped (Koku added
- * `node_role`, `csi_driver`, … later), so callers must treat a missing child as all-null.
+ * Reads a Parquet object as Arrow record batches, one row group at a time (each split into batches of at most
+ * `batchSize` rows), of the requested row groups and with only the requested columns. Requested columns the file lacks
+ * are skipped (Koku added `node_role`, `csi_driver`, … later), so callers treat a missing child as all NULL.
  * Any read failure becomes `InvalidParquetObjectError(label, …)`.
+ *
+ * How: parquet-wasm 0.8.0's lazy reader (`ParquetFile.fromFile(blob).stream()`) `unwrap()`s every error, so a
+ * corrupt page, an unknown column or a failed blob read becomes an uncatchable wasm trap in a microtask; and the
+ * synchronous `readParquet` returns errors normally but ignores `columns`. So for each row group we fetch only the
+ * requested columns' chunks (ranged reads of `blob`, from the footer's offsets), wrap them in a small Parquet file with
+ * a rewritten footer (`projectRowGroup.ts`), and decode that synchronously: only needed columns are read and decoded,
+ * and memory is bounded by one projected row group. Without `columns` (or when the footer cannot be projected) the
+ * object is fetched whole and decoded one row group per call, projecting in JS.
  *
  * @example
  * for await (const batch of readRecordBatches(blob, { label: key, columns: ['interval_start', 'pod'], rowGroups: [0] })) {
@@ -22,41 +32,72 @@ import type { ParquetWasm } from './wasm.js';
 export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions): AsyncGenerator<RecordBatch> {
   const { label, batchSize = DEFAULT_BATCH_SIZE } = options;
   const footer = options.footer ?? (await readParquetFooter(blob, label));
-  const rowGroups = checkedRowGroups(footer, options.rowGroups, label);
-  if (rowGroups !== undefined && rowGroups.length === 0) return;
-  // parquet-wasm panics (and can take the process down) on a column name the file lacks, so filter first.
+  const rowGroups = selectedRowGroups(footer, options.rowGroups, label);
+  if (rowGroups.length === 0) return;
   const columns = options.columns?.filter((name) => footer.columns.includes(name));
 
+  const rawFooter = columns === undefined || columns.length === 0 ? undefined : footerBytesOf(footer) ?? (await readFooterBytes(blob, label));
+  const plan = rawFooter === undefined || columns === undefined ? null : projectionPlan(rawFooter, columns, label);
+  let bytes: Uint8Array | undefined;
   const wasm = ensureParquetWasm();
-  let reader: ReadableStreamDefaultReader | undefined;
-  let file: Awaited<ReturnType<typeof wasm.ParquetFile.fromFile>> | undefined;
-  try {
-    file = await wasm.ParquetFile.fromFile(blob);
-    const stream = (await file.stream({ batchSize, columns, rowGroups, concurrency: 1 })) as ReadableStream<
-      ParquetWasm['RecordBatch']['prototype']
-    >;
-    reader = stream.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      yield* tableFromIPC(value.intoIPCStream()).batches;
+  for (const rowGroup of rowGroups) {
+    const input = plan !== null ? await readProjectedRowGroup(blob, plan, rowGroup, label) : (bytes ??= await readAll(blob, label));
+    let batches: RecordBatch[];
+    try {
+      const options = plan !== null ? { batchSize } : { rowGroups: [rowGroup], batchSize };
+      const table = tableFromIPC(wasm.readParquet(input, options).intoIPCStream());
+      batches = columns === undefined || plan !== null ? table.batches : table.batches.map((batch) => project(batch, columns));
+    } catch (err) {
+      throw new InvalidParquetObjectError(label, describeWasmFailure(err, rowGroup));
     }
-  } catch (err) {
-    if (err instanceof KokuAggError) throw err;
-    throw new InvalidParquetObjectError(label, err);
-  } finally {
-    // A consumer that stops early must not leave the wasm reader running.
-    await reader?.cancel().catch(() => undefined);
-    file?.free();
+    yield* batches;
   }
 }
 
-function checkedRowGroups(footer: ParquetFooter, rowGroups: number[] | undefined, label: string): number[] | undefined {
-  if (rowGroups === undefined) return undefined;
-  // An index past the end is a Rust panic inside parquet-wasm, not an error, so it never gets there.
-  const bad = rowGroups.find((i) => !Number.isInteger(i) || i < 0 || i >= footer.rowGroups.length);
-  if (bad !== undefined) {
-    throw new InvalidParquetObjectError(label, `row group ${bad} requested, object has ${footer.rowGroups.length}`);
+function projectionPlan(rawFooter: Uint8Array, columns: string[], label: string): ProjectionPlan | null {
+  try {
+    return planProjection(rawFooter, columns);
+  } catch (err) {
+    throw new InvalidParquetObjectError(label, new Error(`corrupt footer: ${(err as Error).message}`, { cause: err }));
   }
-  return [...new Set(rowGroups)].sort((a, b) => a - b);
+}
+
+/** A footer handed in by a caller that did not get it from `readParquetFooter`: read it again for its bytes. */
+async function readFooterBytes(blob: Blob, label: string): Promise<Uint8Array | undefined> {
+  return footerBytesOf(await readParquetFooter(blob, label));
+}
+
+/**
+ * The batch with only `columns`, in file order. Not `RecordBatch.select`: in apache-arrow 21.2.0 it pairs the
+ * kept fields with the wrong children (a sparse array), so values come back NULL.
+ */
+function project(batch: RecordBatch, columns: string[]): RecordBatch {
+  const indices = batch.schema.fields.flatMap((field, i) => (columns.includes(field.name) ? [i] : []));
+  return batch.selectAt(indices);
+}
+
+/** Requested row groups in file order, without empty ones; all when none were requested. */
+function selectedRowGroups(footer: ParquetFooter, requested: number[] | undefined, label: string): number[] {
+  const count = footer.rowGroups.length;
+  // A row group index past the end is also a trap in parquet-wasm.
+  const bad = requested?.find((i) => !Number.isInteger(i) || i < 0 || i >= count);
+  if (bad !== undefined) throw new InvalidParquetObjectError(label, `row group ${bad} requested, object has ${count}`);
+  const indices = requested === undefined ? footer.rowGroups.map((g) => g.index) : [...new Set(requested)];
+  return indices.sort((a, b) => a - b).filter((i) => (footer.rowGroups[i]?.numRows ?? 0) > 0);
+}
+
+async function readAll(blob: Blob, label: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch (err) {
+    // A store failure (network, permissions) is not a property of the object; let it say what it is.
+    if (err instanceof KokuAggError) throw err;
+    throw new InvalidParquetObjectError(label, err);
+  }
+}
+
+function describeWasmFailure(err: unknown, rowGroup: number): Error {
+  const text = err instanceof Error ? err.message : String(err);
+  const trap = err instanceof WebAssembly.RuntimeError ? ' (parquet-wasm aborted; the object is probably corrupt)' : '';
+  return new Error(`row group ${rowGroup}: ${text}${trap}`, { cause: err });
 }

@@ -1,4 +1,4 @@
-import type { RecordBatch, Table, Vector } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
 
 /** Min and max of one column in one row group. Timestamps and dates are epoch milliseconds. */
 export interface ColumnStats {
@@ -48,9 +48,6 @@ export interface WriteParquetOptions {
   /** Extra file key-value metadata. */
   keyValueMetadata?: Record<string, string>;
 }
-
-export type ArrowBatch = RecordBatch;
-export type ArrowTable = Table;
 
 /** Anything with named columns: an Arrow `RecordBatch` or `Table`. */
 export interface ColumnSource {

@@ -17,6 +17,8 @@ export interface S3ObjectStoreOptions {
   bucket: string;
   /** Prepended to every key (a `/` is added if missing); keys returned by `list` are relative to it. */
   prefix?: string;
+  /** Keys per ListObjectsV2 page (S3's maximum, 1000, by default). */
+  listPageSize?: number;
 }
 
 /**
@@ -32,10 +34,12 @@ export class S3ObjectStore implements ObjectStore {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly prefix: string;
+  private readonly listPageSize: number | undefined;
 
   constructor(options: S3ObjectStoreOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
+    this.listPageSize = options.listPageSize;
     const prefix = options.prefix ?? '';
     this.prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
     this.location = `s3://${this.bucket}${this.prefix === '' ? '' : `/${this.prefix.replace(/\/$/, '')}`}`;
@@ -47,7 +51,12 @@ export class S3ObjectStore implements ObjectStore {
     do {
       const page = await this.send(prefix, 'ListObjectsV2', () =>
         this.client.send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, ContinuationToken: token }),
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.prefix + prefix,
+            ContinuationToken: token,
+            MaxKeys: this.listPageSize,
+          }),
         ),
       );
       for (const object of page.Contents ?? []) {

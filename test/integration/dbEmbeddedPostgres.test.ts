@@ -1,6 +1,6 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,8 @@ describe('startEmbeddedPostgres', () => {
   // Same contract as every integration file: no database configured is a failure, not a skip.
   testDatabaseUrl();
   const root = mkdtempSync(join(tmpdir(), 'koku-agg-embedded-'));
+  // As root the server runs as "postgres", which must be able to reach the data directory.
+  chmodSync(root, 0o755);
   after(() => rmSync(root, { recursive: true, force: true }));
 
   const query = async (url: string, sql: string): Promise<pg.QueryResult['rows']> => {
@@ -43,6 +45,13 @@ describe('startEmbeddedPostgres', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('explains a data directory the postgres OS user cannot reach (when running as root)', { skip: process.getuid?.() !== 0 ? 'only meaningful as root' : false }, async () => {
+    const locked = join(root, 'locked');
+    mkdirSync(locked, { mode: 0o700 });
+    await assert.rejects(startEmbeddedPostgres({ dataDir: join(locked, 'pg') }), (err: unknown) =>
+      err instanceof EmbeddedPostgresError && /locked \(mode 700\) is not traversable/.test(String((err as Error).cause)));
   });
 
   it('refuses a non-empty directory that is not a PostgreSQL data directory', async () => {

@@ -191,13 +191,18 @@ describe('replaceOcpDays', () => {
     assert.deepEqual(r.all_labels, labels);
   });
 
-  it('creates partitions for every month touched, including across a year boundary', async () => {
-    const client = await db.pool.connect();
-    let dec: number;
-    try {
-      dec = await ensureReportPeriod(client, db.schema, { providerUuid: PROVIDER, clusterId: 'my-cluster', clusterAlias: null, year: 2024, month: 12 });
-    } finally { client.release(); }
-    await replace(['2024-12-31', '2025-01-01'], [podRow({ usage_start: '2024-12-31' }), podRow({ usage_start: '2025-01-01' })], dec);
+  it('creates the partition of each month written, across a year boundary; days must sit in the report period', async () => {
+    const periods = await withTransaction(db.pool, async (client) => ({
+      dec: await ensureReportPeriod(client, db.schema, { providerUuid: PROVIDER, clusterId: 'my-cluster', clusterAlias: null, year: 2024, month: 12 }),
+      jan: await ensureReportPeriod(client, db.schema, { providerUuid: PROVIDER, clusterId: 'my-cluster', clusterAlias: null, year: 2025, month: 1 }),
+    }));
+    await assert.rejects(
+      replace(['2024-12-31', '2025-01-01'], [podRow({ usage_start: '2024-12-31' }), podRow({ usage_start: '2025-01-01' })], periods.dec),
+      (err: unknown) => err instanceof InvalidSummaryRowError && /2025-01-01 are outside the report period \[2024-12-01, 2025-01-01\)/.test(err.message),
+    );
+    await assert.rejects(replace(['2024-12-31'], [], 999_999), /report period does not exist/);
+    await replace(['2024-12-31'], [podRow({ usage_start: '2024-12-31' })], periods.dec);
+    await replace(['2025-01-01'], [podRow({ usage_start: '2025-01-01' })], periods.jan);
     const parts = await db.pool.query(`SELECT tableoid::regclass::text AS p, to_char(usage_start, 'YYYY-MM-DD') AS d FROM ${table} ORDER BY usage_start`);
     assert.deepEqual(parts.rows.map((r) => [r.d, r.p.split('.').pop()]), [
       ['2024-12-31', `${OCP_SUMMARY_TABLE}_2024_12`],

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { RecordBatchReader, Schema, Table, tableToIPC, RecordBatchStreamWriter } from 'apache-arrow';
+import { readParquetFooter } from '../../lib/parquet/readParquetFooter.js';
+const f = process.argv[2]!;
+const bytes = readFileSync(f);
+const footer = await readParquetFooter(new Blob([bytes]), f);
+const b64 = footer.keyValueMetadata['ARROW:schema']!;
+const raw = Buffer.from(b64, 'base64');
+console.log(raw.length, raw.subarray(0, 12));
+const reader = RecordBatchReader.from(raw);
+reader.open();
+console.log(reader.schema.fields.map((f) => `${f.name}:${f.type}:${f.nullable}:${(f.type as any).id}`).join(', '), reader.schema.metadata);
+const schema = new Schema(reader.schema.fields.filter((x) => ['node', 'interval_start'].includes(x.name)), reader.schema.metadata);
+const w = new RecordBatchStreamWriter();
+w.reset(undefined, schema);
+const out = w.toUint8Array(true);
+console.log(out.length, out.subarray(0, 12));

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import { ensureParquetWasm } from '../../lib/parquet/wasm.js';
+import { readParquetFooter } from '../../lib/parquet/readParquetFooter.js';
+const f = process.argv[2]!;
+const bytes = readFileSync(f);
+const w = ensureParquetWasm();
+let t = performance.now();
+const all = tableFromIPC(w.readParquet(bytes, { batchSize: 65536, columns: ['node', 'interval_start'] }).intoIPCStream());
+console.log('cols', all.schema.fields.length, all.numRows, (performance.now() - t).toFixed(0), 'ms');
+console.log(all.schema.fields.map((f) => `${f.name}:${f.type}`).join(', '));
+const footer = await readParquetFooter(new Blob([bytes]), f);
+console.log(footer.rowGroups.length, footer.createdBy, Object.keys(footer.keyValueMetadata));

@@ -1,0 +1,15 @@
+export * from './constants.js';
+export * from './errors.js';
+export type * from './types.js';
+export { buildSyntheticCluster } from './syntheticCluster.js';
+export { syntheticChunks } from './syntheticChunks.js';
+export { syntheticCsvRecords, syntheticCsvText, operatorHeader } from './syntheticCsv.js';
+export { writeGenerated } from './writeGenerated.js';
+export { generationDays } from './generationDays.js';
+export { loadNiseManifest } from './loadNiseManifest.js';
+export { renderPlaceholders } from './renderPlaceholders.js';
+export { generateNiseOcpRows } from './niseOcpGenerator.js';
+export { generateNiseAwsRows } from './niseAwsGenerator.js';
+export { niseReportCsv } from './niseReportCsv.js';
+export { writeNiseManifest } from './writeNiseManifest.js';
+export { Prng, hash01, hash32, seedOf } from './prng.js';

@@ -1,0 +1,105 @@
+/**
+ * The serverless pipeline on the emulator and a real PostgreSQL, with the real handlers driven by SqsEventSource
+ * pollers. Tests state only what matters to them: upload objects, send messages, settle, then read the tables.
+ */
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { createDayAggregatorHandler } from '../../functions/day-aggregator.js';
+import { createFinalizerHandler } from '../../functions/finalizer.js';
+import type { Logger } from '../../lib/common/logger.js';
+import { readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
+import { accountForSchema } from '../../lib/layout/index.js';
+import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
+import { sqsFinalizeSink } from '../../lib/pipeline/sqsFinalizeSink.js';
+import { S3ObjectStore } from '../../lib/store/index.js';
+import { createSdkTopology, emulatorClients, type SdkTopology } from './awsEmulator.js';
+import { freshSchema, type FreshSchema } from './database.js';
+import { runUntilIdle, SqsEventSource } from './sqsEventSource.js';
+
+export interface LogLine {
+  level: string;
+  message: string;
+  extra?: Record<string, unknown>;
+}
+
+export function capturingLogger(lines: LogLine[]): Logger {
+  const at = (level: string) => (message: string, extra?: Record<string, unknown>) => void lines.push({ level, message, extra });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export interface Pipeline {
+  clients: ReturnType<typeof emulatorClients>;
+  topology: SdkTopology;
+  db: FreshSchema;
+  schema: string;
+  account: string;
+  providerUuid: string;
+  clusterId: string;
+  store: S3ObjectStore;
+  ingest: SqsEventSource;
+  finalize: SqsEventSource;
+  logs: LogLine[];
+  /** Mutable: set `afterDelete` to inject a failure into the next commit. */
+  hooks: ReplaceOcpDaysHooks;
+  settle(): Promise<void>;
+  sendIngest(body: unknown): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export async function startPipeline(opts: { providerUuid?: string; ingestBatchSize?: number } = {}): Promise<Pipeline> {
+  const clients = emulatorClients();
+  const topology = await createSdkTopology(clients);
+  const db = await freshSchema('org');
+  const schema = db.schema;
+  const providerUuid = opts.providerUuid ?? '3f1e9c2a-0000-4000-8000-00000000a001';
+  const clusterId = 'cluster-one';
+  const c = await db.pool.connect();
+  try {
+    await upsertProvider(c, schema, { providerUuid, providerType: 'OCP', clusterId, clusterAlias: 'Cluster One' });
+  } finally {
+    c.release();
+  }
+  const logs: LogLine[] = [];
+  const logger = capturingLogger(logs);
+  const hooks: ReplaceOcpDaysHooks = {};
+  const store = new S3ObjectStore({ client: clients.s3, bucket: topology.bucket });
+  const common = { dataStore: store, partialStore: store, partialsPrefix: DEFAULT_PARTIALS_PREFIX, logger };
+
+  const dayAggregator = createDayAggregatorHandler(async () => ({
+    ...common,
+    loadConfig: async (s: string) => {
+      const c = await db.pool.connect();
+      try {
+        return await readOcpSummaryConfig(c, s);
+      } finally {
+        c.release();
+      }
+    },
+    finalizeSink: sqsFinalizeSink(clients.sqs, topology.finalize.url),
+    concurrency: 2,
+  }));
+  const finalizer = createFinalizerHandler(async () => ({ ...common, pool: db.pool, createReportPeriods: true, hooks: { afterDelete: () => hooks.afterDelete?.() ?? Promise.resolve() } }));
+
+  const ingest = new SqsEventSource({ name: 'day-aggregator', sqs: clients.sqs, queueUrl: topology.ingest.url, queueArn: topology.ingest.arn, batchSize: opts.ingestBatchSize ?? 10, handler: dayAggregator });
+  const finalize = new SqsEventSource({ name: 'finalizer', sqs: clients.sqs, queueUrl: topology.finalize.url, queueArn: topology.finalize.arn, batchSize: 10, handler: finalizer });
+
+  return {
+    clients,
+    topology,
+    db,
+    schema,
+    account: accountForSchema(schema),
+    providerUuid,
+    clusterId,
+    store,
+    ingest,
+    finalize,
+    logs,
+    hooks,
+    settle: () => runUntilIdle([ingest, finalize], clients.sqs, [topology.ingest.url, topology.finalize.url]),
+    sendIngest: async (body) => {
+      await clients.sqs.send(new SendMessageCommand({ QueueUrl: topology.ingest.url, MessageBody: typeof body === 'string' ? body : JSON.stringify(body) }));
+    },
+    cleanup: () => db.cleanup(),
+  };
+}

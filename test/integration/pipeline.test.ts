@@ -1,0 +1,120 @@
+/**
+ * The serverless pipeline end to end on a real emulator (moto) and a real PostgreSQL: S3 notifications → ingest
+ * queue → day-aggregator → partials → FIFO finalize queue → finalizer → Koku's summary table.
+ */
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { summarize } from '../../cli/commands/summarize.js';
+import { readLedger } from '../../lib/db/index.js';
+import { OCP_SUMMARY_TYPE } from '../../lib/pipeline/constants.js';
+import { emulatorEndpoint } from '../helpers/awsEmulator.js';
+import { freshSchema } from '../helpers/database.js';
+import { dayObjects, sampleDay, type FixtureObject } from '../helpers/kokuFixtures.js';
+import { startPipeline, type Pipeline } from '../helpers/pipelineHarness.js';
+import { readSummaryRows, readUuidsByDay } from '../helpers/summaryRows.js';
+
+async function upload(p: Pipeline, objects: FixtureObject[]): Promise<void> {
+  for (const o of objects) await p.clients.s3.send(new PutObjectCommand({ Bucket: p.topology.bucket, Key: o.key, Body: o.body }));
+}
+
+function source(p: Pipeline) {
+  return { account: p.account, providerUuid: p.providerUuid };
+}
+
+async function dlqBodies(p: Pipeline, url: string): Promise<string[]> {
+  const out = await p.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+  return (out.Messages ?? []).map((m) => m.Body ?? '');
+}
+
+async function countRows(p: Pipeline, day: string): Promise<number> {
+  const { rows } = await p.db.pool.query(`SELECT count(*)::int AS n FROM "${p.schema}".reporting_ocpusagelineitem_daily_summary WHERE usage_start = $1`, [day]);
+  return rows[0].n;
+}
+
+/** The month of the first upload: three days, manifest 7, a space in every file name. */
+function monthObjects(p: Pipeline): FixtureObject[] {
+  return ['2025-10-01', '2025-10-02', '2025-10-03']
+    .flatMap((d) => dayObjects({ ...source(p), manifestId: 7 }, sampleDay(d)))
+    .map((o) => ({ ...o, key: o.key.replace('.7.0_', '.7 a.0_') }));
+}
+
+describe('pipeline on the emulator', { concurrency: false }, () => {
+  let p: Pipeline;
+  before(async () => {
+    p = await startPipeline();
+  });
+  after(async () => {
+    await p.cleanup();
+  });
+
+  it('acknowledges and ignores the s3:TestEvent sent when the notification was configured', async () => {
+    await p.settle();
+    assert.ok(p.logs.some((l) => l.message.includes('s3:TestEvent')), 'the test event was seen');
+    assert.deepEqual(await dlqBodies(p, p.topology.ingest.dlqUrl), []);
+  });
+
+  it('fills the summary with exactly the rows the CLI summarize produces for the same data', async () => {
+    const days = ['2025-10-01', '2025-10-02', '2025-10-03'];
+    // A space in a file name: S3 event keys arrive URL-encoded (moto: quote_plus), next to Koku's `=` segments.
+    await upload(p, monthObjects(p));
+    await p.settle();
+    for (const d of days) assert.equal(await countRows(p, d), 5, `rows of ${d}`);
+
+    Object.assign(process.env, { AWS_ENDPOINT_URL: emulatorEndpoint(), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' });
+    const cli = await freshSchema('org');
+    try {
+      const code = await summarize(
+        {
+          source: `s3://${p.topology.bucket}`,
+          schema: cli.schema,
+          account: p.account,
+          providerUuid: p.providerUuid,
+          clusterId: p.clusterId,
+          clusterAlias: 'Cluster One',
+          month: { year: 2025, month: 10 },
+          db: process.env.KOKU_TEST_DATABASE_URL,
+          dataDir: '.koku-agg-test',
+          workers: 1,
+          logLevel: 'error',
+        },
+        () => {},
+      );
+      assert.equal(code, 0);
+      assert.deepEqual(await readSummaryRows(cli.pool, cli.schema), await readSummaryRows(p.db.pool, p.schema));
+    } finally {
+      await cli.cleanup();
+    }
+  });
+
+  it('commits each changed day once per burst of uploads (ledger)', async () => {
+    const c = await p.db.pool.connect();
+    try {
+      const ledger = await readLedger(c, p.schema, p.providerUuid, OCP_SUMMARY_TYPE, ['2025-10-01', '2025-10-02', '2025-10-03']);
+      assert.equal(ledger.size, 3);
+      for (const e of ledger.values()) assert.equal(e.inputs instanceof Array ? e.inputs.length : -1, 5);
+    } finally {
+      c.release();
+    }
+    const commits = p.logs.filter((l) => l.message === 'finalize done').flatMap((l) => (l.extra?.committed as string[]) ?? []);
+    assert.deepEqual(commits.sort(), ['2025-10-01', '2025-10-02', '2025-10-03']);
+  });
+
+  it('changes nothing when the same S3 event is delivered three times, or a multipart upload sends two events', async () => {
+    const before = await readSummaryRows(p.db.pool, p.schema);
+    const uuids = await readUuidsByDay(p.db.pool, p.schema, '2025-10-01');
+    const key = monthObjects(p)[1].key;
+    const event = { Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: 'us-east-1', eventName: 'ObjectCreated:Put', s3: { bucket: { name: p.topology.bucket }, object: { key: encodeURIComponent(key) } } }] };
+    for (let i = 0; i < 3; i++) await p.sendIngest(event);
+    await p.settle();
+    // Re-uploading identical bytes through a multipart upload: moto emits Put and CompleteMultipartUpload.
+    const body = monthObjects(p).filter((o) => o.key.includes('2025-10-02'))[1];
+    const mp = await p.clients.s3.send(new CreateMultipartUploadCommand({ Bucket: p.topology.bucket, Key: body.key }));
+    const part = await p.clients.s3.send(new UploadPartCommand({ Bucket: p.topology.bucket, Key: body.key, UploadId: mp.UploadId, PartNumber: 1, Body: body.body }));
+    await p.clients.s3.send(new CompleteMultipartUploadCommand({ Bucket: p.topology.bucket, Key: body.key, UploadId: mp.UploadId, MultipartUpload: { Parts: [{ ETag: part.ETag, PartNumber: 1 }] } }));
+    await p.settle();
+    assert.deepEqual(await readSummaryRows(p.db.pool, p.schema), before.map((r) => r));
+    assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-01'), uuids, 'day 1 was not rewritten');
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Float64, Null, Table, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { ColumnAccess } from '../../../lib/ocp/columnAccess.js';
+import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
+import { StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
+import { podDailyTable } from '../../helpers/ocpArrow.js';
+
+describe('ColumnAccess', () => {
+  it('reads Null-typed "new" columns (all-null in the daily file) as NULL strings and numbers', () => {
+    const nulls = makeVector(makeData({ type: new Null(), length: 2 }));
+    const batch = new Table({ node_role: nulls, eff: nulls, x: vectorFromArray([1, null], new Float64()) }).batches[0];
+    const access = new ColumnAccess(new StringPool());
+    assert.deepEqual([...access.strings(batch, 'node_role', 's')], [NULL_ID, NULL_ID]);
+    assert.deepEqual([...(access.numbers(batch, 'eff', 's').valid ?? [])], [0, 0]);
+    const x = access.numbers(batch, 'x', 's');
+    assert.deepEqual([x.values[0], [...(x.valid ?? [])]], [1, [1, 0]]);
+  });
+
+  it('names the input and column when a required column is missing', () => {
+    const batch = podDailyTable([{ interval_start: '2024-03-15', namespace: 'a', pod: 'b', node: 'c' }], { omit: ['pod_labels'] }).batches[0];
+    assert.throws(
+      () => new ColumnAccess(new StringPool()).strings(batch, 'pod_labels', 'pod_usage daily input'),
+      (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'pod_usage daily input column pod_labels: is missing',
+    );
+  });
+
+  it('decodes ms and us timestamps to the same epoch milliseconds', () => {
+    const access = new ColumnAccess(new StringPool());
+    const row = { interval_start: '2024-03-15T10:00:00', namespace: 'a', pod: 'b', node: 'c' };
+    const ms = access.timestampsMs(podDailyTable([row]).batches[0], 'interval_start', 's');
+    const us = access.timestampsMs(podDailyTable([row], { timestampUnit: 'us' }).batches[0], 'interval_start', 's');
+    assert.deepEqual([...us], [...ms]);
+    assert.equal(ms[0], Date.UTC(2024, 2, 15, 10));
+  });
+});
