@@ -58,7 +58,7 @@ export async function compareSummaries(options: CompareOptions): Promise<Compare
     let d = 0;
     for (const [c, type] of columns) {
       const cmp = compareValue(type, a.values[c], b.values[c], tolerance);
-      if (cmp.status !== 'different') continue;
+      if (verdict(c, cmp.status, o) !== 'mismatch') continue;
       const scale = 1 + Math.abs(Number(a.values[c]) || 0);
       d += 1000 + (cmp.difference === null ? 1 : Math.min(1, Math.abs(cmp.difference) / scale));
     }
@@ -95,8 +95,7 @@ export async function compareSummaries(options: CompareOptions): Promise<Compare
   const differing = new Set<SummaryRowRead>();
   for (const [a, b] of matchedPairs) {
     for (const [c, type] of columns) {
-      const cmp = compareValue(type, a.values[c], b.values[c], tolerance);
-      if (cmp.status === 'different' || (cmp.status === 'null-vs-zero' && o.strictNulls)) {
+      if (verdict(c, compareValue(type, a.values[c], b.values[c], tolerance).status, o) === 'mismatch') {
         differing.add(a);
         break;
       }
@@ -250,8 +249,9 @@ function compareColumns(pairs: ReadonlyArray<[SummaryRowRead, SummaryRowRead]>, 
     const found: Array<{ rank: number; a: SummaryRowRead; b: SummaryRowRead; difference: number | null }> = [];
     for (const [a, b] of pairs) {
       const cmp = compareValue(type, a.values[column], b.values[column], o.tolerance);
-      if (cmp.status === 'equal') continue;
-      if (cmp.status === 'null-vs-zero' && COST_MODEL_FILLED_COLUMNS.has(column) && !o.strictNulls) {
+      const v = verdict(column, cmp.status, o);
+      if (v === 'equal') continue;
+      if (v === 'ignored') {
         report.nullVsZeroIgnored++;
         continue;
       }
@@ -266,6 +266,13 @@ function compareColumns(pairs: ReadonlyArray<[SummaryRowRead, SummaryRowRead]>, 
     reports.push(report);
   }
   return reports;
+}
+
+/** NULL against zero only counts in the cost-model-filled columns when `strictNulls` is set. */
+function verdict(column: string, status: 'equal' | 'null-vs-zero' | 'different', o: Resolved): 'equal' | 'ignored' | 'mismatch' {
+  if (status === 'equal') return 'equal';
+  if (status === 'null-vs-zero' && COST_MODEL_FILLED_COLUMNS.has(column) && !o.strictNulls) return 'ignored';
+  return 'mismatch';
 }
 
 function failures(r: CompareReport): string[] {

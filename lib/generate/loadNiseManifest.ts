@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { parse } from 'yaml';
 import { InvalidNiseManifestError } from './errors.js';
 import { niseDate } from './niseDates.js';
@@ -42,7 +42,7 @@ export function loadNiseManifest(source: string | { name: string; text: string }
   route(asMapping(doc.aws)?.generators, 'aws.generators');
   if (defaultCluster.generators.length > 0) ocpClusters.unshift(defaultCluster);
   if (ocpClusters.length === 0 && awsGenerators.length === 0) throw new InvalidNiseManifestError(name, 'no generators found');
-  return { name: basename(name), ocpClusters, awsGenerators, awsAccounts: accountsOf(doc.accounts ?? asMapping(doc.aws)?.accounts), expectedOutcome: doc.expected_outcome ?? null };
+  return { name: manifestName(name), ocpClusters, awsGenerators, awsAccounts: accountsOf(doc.accounts ?? asMapping(doc.aws)?.accounts), expectedOutcome: doc.expected_outcome ?? null };
 }
 
 function parseYaml(text: string, name: string): Mapping {
@@ -84,4 +84,11 @@ function accountsOf(value: unknown): NiseManifest['awsAccounts'] {
 
 export function asMapping(value: unknown): Mapping | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Mapping) : null;
+}
+
+/** `01-basic-pod-manifest` for `…/01-basic-pod/manifest.yml`: scenario files share their base names. */
+function manifestName(path: string): string {
+  const file = basename(path, extname(path));
+  const folder = basename(dirname(path));
+  return folder === '' || folder === '.' ? file : `${folder}-${file}`;
 }

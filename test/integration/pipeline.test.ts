@@ -117,4 +117,89 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     assert.deepEqual(await readSummaryRows(p.db.pool, p.schema), before.map((r) => r));
     assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-01'), uuids, 'day 1 was not rewritten');
   });
+
+  it('counts both of two objects of the same day uploaded close together (latest input set wins)', async () => {
+    const day = '2025-10-04';
+    const base = sampleDay(day);
+    const chunk0 = dayObjects({ ...source(p), manifestId: 9 }, base, 0);
+    const extraPod = { namespace: 'late', pod: 'late-1', node: 'worker-1', hours: [5], cpuUsage: 1, cpuRequest: 1, memUsageGiB: 1, memRequestGiB: 1 };
+    const chunk1 = dayObjects({ ...source(p), manifestId: 9 }, { ...base, pods: [extraPod], volumes: [] }, 1).filter((o) => o.key.includes('pod_usage'));
+    // The first object's day task runs and queues its finalize before the second object lands.
+    await upload(p, chunk0);
+    while ((await p.ingest.pollOnce()) > 0);
+    await upload(p, chunk1);
+    await p.settle();
+    const { rows } = await p.db.pool.query(`SELECT namespace FROM "${p.schema}".reporting_ocpusagelineitem_daily_summary WHERE usage_start = $1 AND data_source = 'Pod' AND pod_labels IS NOT NULL ORDER BY 1`, [day]);
+    assert.deepEqual(rows.map((r) => r.namespace), ['late', 'openshift-monitoring', 'shop']);
+  });
+
+  it('sends a poison object to the DLQ after retries, names it in the logs, keeps that day and lets other days complete', async () => {
+    const day1Before = await readSummaryRows(p.db.pool, p.schema, `usage_start = '2025-10-01'`);
+    const good = dayObjects({ ...source(p), manifestId: 11 }, sampleDay('2025-10-05'));
+    const podDailyKey = (suffix: string) => monthObjects(p)[1].key.replace('_daily_0.parquet', `_daily_${suffix}.parquet`);
+    const valid = good[1].body;
+    const poison: FixtureObject[] = [
+      { key: podDailyKey('91'), body: new TextEncoder().encode('this is not parquet at all') },
+      { key: podDailyKey('92'), body: valid.slice(0, Math.floor(valid.length / 2)) },
+      { key: podDailyKey('93'), body: good[2].body }, // a node_labels file where pod_usage daily is expected
+      { key: podDailyKey('94'), body: new Uint8Array() },
+    ];
+    await upload(p, [...poison, ...good]);
+    await p.settle();
+
+    const dead = await dlqBodies(p, p.topology.ingest.dlqUrl);
+    assert.equal(dead.length, 4, 'one DLQ message per poison object');
+    for (const o of poison) {
+      const logged = p.logs.filter((l) => l.level === 'error' && String(l.extra?.error).includes(o.key));
+      assert.ok(logged.length >= p.topology.maxReceiveCount, `each try of ${o.key} is logged with its key`);
+    }
+    assert.ok(p.logs.some((l) => l.level === 'error' && String(l.extra?.error).includes('missing column')), 'the wrong-schema cause is named');
+    assert.deepEqual(await readSummaryRows(p.db.pool, p.schema, `usage_start = '2025-10-01'`), day1Before, 'day 1 keeps its previous rows');
+    assert.equal(await countRows(p, '2025-10-05'), 5, 'another day completed');
+    // Remove the poison so later tests see a healthy month.
+    for (const o of poison) await p.store.delete(o.key);
+  });
+
+  it('leaves the previous rows when the finalizer fails between delete and insert, and completes on retry', async () => {
+    const day = '2025-10-05';
+    const before = await readSummaryRows(p.db.pool, p.schema, `usage_start = '${day}'`);
+    let failures = 0;
+    p.hooks.afterDelete = async () => {
+      if (failures++ === 0) throw new Error('injected failure between delete and insert');
+    };
+    try {
+      const extra = dayObjects({ ...source(p), manifestId: 12 }, { ...sampleDay(day), pods: [{ namespace: 'batch', pod: 'job-1', node: 'worker-1', hours: [7], cpuUsage: 2, cpuRequest: 1, memUsageGiB: 1, memRequestGiB: 1 }], volumes: [] }, 1);
+      await upload(p, extra.filter((o) => o.key.includes('pod_usage')));
+      while ((await p.ingest.pollOnce()) > 0);
+      assert.equal(await p.finalize.pollOnce(), 1);
+      assert.equal(failures, 1, 'the injected failure happened');
+      assert.deepEqual(await readSummaryRows(p.db.pool, p.schema, `usage_start = '${day}'`), before, 'the failed commit left the previous rows');
+      await p.settle();
+      assert.equal(await countRows(p, day), 6, 'the retry committed the new rows');
+    } finally {
+      p.hooks.afterDelete = undefined;
+    }
+  });
+
+  it('re-runs exactly the days of a replay, and sends a malformed replay to the DLQ with the reason', async () => {
+    await p.db.pool.query(`DELETE FROM "${p.schema}".reporting_ocpusagelineitem_daily_summary WHERE usage_start = '2025-10-02'`);
+    const day1 = await readUuidsByDay(p.db.pool, p.schema, '2025-10-01');
+    const day3 = await readUuidsByDay(p.db.pool, p.schema, '2025-10-03');
+    await p.sendIngest({ type: 'replay', account: p.account, providerType: 'OCP', providerUuid: p.providerUuid, year: 2025, month: 10, days: [2] });
+    await p.settle();
+    assert.equal(await countRows(p, '2025-10-02'), 5, 'the replayed day is back');
+    assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-01'), day1, 'day 1 untouched');
+    assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-03'), day3, 'day 3 untouched');
+
+    const dlqBefore = (await dlqBodies(p, p.topology.ingest.dlqUrl)).length;
+    await p.sendIngest({ type: 'replay', account: p.account, providerType: 'OCP', month: 13 });
+    await p.settle();
+    const dead = await dlqBodies(p, p.topology.ingest.dlqUrl);
+    assert.ok(dead.some((b) => b.includes('"month":13')), 'the malformed replay is in the DLQ');
+    assert.ok(dead.length >= 1 && dlqBefore >= 0);
+    const reason = p.logs.find((l) => l.level === 'error' && String(l.extra?.error).includes('invalid replay message'));
+    assert.ok(reason, 'the reason is logged');
+    assert.match(String(reason!.extra?.error), /providerUuid|month/);
+  });
 });
+

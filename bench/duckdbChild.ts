@@ -1,0 +1,36 @@
+/**
+ * Child process: DuckDB computes the day's Pod rows (`podRowsSql`) from the same Parquet files and materialises them
+ * as JS objects, in a fresh process. Prints one JSON line (`DayResult`). argv: <dataDir> <day> <threads>
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { join } from 'node:path';
+import { reportPrefixes } from './benchData.js';
+import { podRowsSql } from './podRowsSql.js';
+import { cpuMsSince, peakRssMb } from './processStats.js';
+import type { DayResult } from './types.js';
+
+const [dataDir, day, threadsArg] = process.argv.slice(2);
+if (!dataDir || !day || !threadsArg) throw new Error('usage: duckdbChild <dataDir> <YYYY-MM-DD> <threads>');
+const [year, month] = day.split('-').map(Number) as [number, number];
+const threads = Number(threadsArg);
+const pod = reportPrefixes(dataDir, 'pod_usage', year, month);
+
+const cpu = process.cpuUsage();
+const started = performance.now();
+const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+const connection = await instance.connect();
+const reader = await connection.runAndReadAll(podRowsSql(join(pod.hourly, '*.parquet'), join(pod.daily, '*.parquet'), day));
+const rows = reader.getRowObjects();
+const wallMs = performance.now() - started;
+const result: DayResult = {
+  engine: 'duckdb',
+  threads,
+  wallMs,
+  cpuMs: cpuMsSince(cpu),
+  peakRssMb: peakRssMb(),
+  inputRows: 0,
+  outputRows: rows.length,
+  podRows: rows.length,
+};
+connection.closeSync();
+process.stdout.write(`${JSON.stringify(result)}\n`);

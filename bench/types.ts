@@ -1,0 +1,45 @@
+/** What a day child (TypeScript or DuckDB) reports for one run. */
+export interface DayResult {
+  engine: 'ts' | 'duckdb';
+  threads?: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  /** Rows read from Parquet (TS: every input of the day task; DuckDB: the rows its scans returned after filters). */
+  inputRows: number;
+  /** TS: Pod + Storage rows of the partial; DuckDB: Pod rows. */
+  outputRows: number;
+  podRows: number;
+}
+
+/** One size of the day benchmark: the TypeScript day task and DuckDB on the same files. */
+export interface SizeResult {
+  hourlyPodRows: number;
+  pods: number;
+  dataBytes: number;
+  objects: number;
+  ts: DayResult;
+  duckdb: Partial<Record<`threads${number}`, DayResult>>;
+  /** All repetitions, for the record; the figures above are medians by wall time. */
+  runs: { ts: DayResult[]; duckdb: Record<string, DayResult[]> };
+}
+
+export interface E2eResult {
+  rowsPerDay: number;
+  days: number;
+  hourlyPodRows: number;
+  wallMs: number;
+  peakRssMb: number | null;
+  workers: number;
+  database: string;
+  exitCode: number;
+  outputTail: string;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  host: { cpus: number; cpuModel: string; node: string; loadAverage: number[]; totalMemMb: number };
+  options: Record<string, unknown>;
+  sizes: SizeResult[];
+  e2e: E2eResult | null;
+}
