@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { describeError } from '../lib/common/errors.js';
 import { dbCommand } from './commands/dbInit.js';
+import { demoCommand } from './commands/demo.js';
+import { generateCommand } from './commands/generate.js';
 import { providerCommand } from './commands/provider.js';
 import { replayCommand } from './commands/replay.js';
 import { summarizeCommand } from './commands/summarize.js';
@@ -8,7 +10,9 @@ import { summarizeCommand } from './commands/summarize.js';
 const program = new Command('koku-agg')
   .description("Koku's OCP summary without Trino: Koku Parquet in, Koku's PostgreSQL summary tables out")
   .showHelpAfterError()
+  .addCommand(demoCommand())
   .addCommand(summarizeCommand())
+  .addCommand(generateCommand())
   .addCommand(dbCommand())
   .addCommand(providerCommand())
   .addCommand(replayCommand());

@@ -133,6 +133,7 @@ function tenantStatements(schema: string): string[] {
       cluster_alias text NULL,
       provider_id uuid NOT NULL,
       CONSTRAINT reporting_ocp_clusters_cluster_id_alias_provider_uniq UNIQUE (cluster_id, cluster_alias, provider_id))`,
+    `CREATE INDEX IF NOT EXISTS reporting_ocp_clusters_provider_id_idx ON ${t(OCP_CLUSTERS_TABLE)} (provider_id)`,
     `CREATE TABLE IF NOT EXISTS ${t(OCP_NODES_TABLE)} (
       uuid uuid NOT NULL PRIMARY KEY,
       node text NOT NULL,
@@ -159,8 +160,11 @@ function tenantStatements(schema: string): string[] {
     `CREATE INDEX IF NOT EXISTS all_labels_idx ON ${summary} USING gin (all_labels)`,
     `CREATE INDEX IF NOT EXISTS pod_labels_idx ON ${summary} USING gin (pod_labels)`,
     `CREATE INDEX IF NOT EXISTS volume_labels_idx ON ${summary} USING gin (volume_labels)`,
+    // Django indexes every ForeignKey column; Koku's names are hashes, ours say what they index.
     `CREATE INDEX IF NOT EXISTS reporting_ocpusagelineitem_daily_summary_report_period_id_idx
       ON ${summary} (report_period_id)`,
+    `CREATE INDEX IF NOT EXISTS reporting_ocpusagelineitem_daily_summary_cost_category_id_idx
+      ON ${summary} (cost_category_id)`,
     `CREATE TABLE IF NOT EXISTS ${t(PROVIDER_TABLE)} (
       provider_uuid uuid NOT NULL PRIMARY KEY,
       provider_type text NOT NULL,

@@ -98,6 +98,8 @@ export interface DeployMotoStackOptions {
  */
 export async function deployMotoStack(options: DeployMotoStackOptions = {}): Promise<MotoStackTopology> {
   const endpoint = (options.endpoint ?? process.env.KOKU_TEST_AWS_ENDPOINT ?? '').replace(/\/+$/, '');
+  // KOKU_TEST_CDK_LOG=1 streams the CDK CLI's output to stderr (otherwise it is shown only when the deploy fails).
+  const log = options.log ?? (process.env.KOKU_TEST_CDK_LOG ? (line: string) => process.stderr.write(`[cdk] ${line}\n`) : undefined);
   if (!endpoint) throw new Error('deployMotoStack: no moto endpoint (set KOKU_TEST_AWS_ENDPOINT or pass options.endpoint)');
   const stackName = options.stackName ?? `KokuPipelineT${randomBytes(4).toString('hex')}`;
   const timeoutMs = options.timeoutMs ?? 240_000;
@@ -113,7 +115,7 @@ export async function deployMotoStack(options: DeployMotoStackOptions = {}): Pro
     const cwd = mkdtempSync(join(tmpdir(), 'koku-cdk-bootstrap-'));
     try {
       // From an empty directory, so the CLI does not synthesize the app just to bootstrap.
-      await startCdk(['bootstrap', `aws://${accountId}/${region}`], endpoint, { cwd, deadline, log: options.log }).done;
+      await startCdk(['bootstrap', `aws://${accountId}/${region}`], endpoint, { cwd, deadline, log }).done;
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
@@ -128,7 +130,7 @@ export async function deployMotoStack(options: DeployMotoStackOptions = {}): Pro
       ['deploy', stackName, '--require-approval', 'never', '--method=direct', '--output', outdir, '--progress', 'events',
         ...Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
       endpoint,
-      { cwd: projectRoot, deadline, log: options.log },
+      { cwd: projectRoot, deadline, log },
     );
     try {
       await completeBucketNotifications({ api, s3, sqs, stackName, templatePath: join(outdir, `${stackName}.template.json`), deadline, done: deploy.done });

@@ -1,0 +1,73 @@
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_CLUSTER_ID, BENCH_MONTH, BENCH_PROVIDER_UUID, BENCH_SCHEMA } from './constants.js';
+import { ensureBenchData } from './ensureBenchData.js';
+import { runCommand } from './runChild.js';
+import type { E2eResult } from './types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface E2eOptions {
+  cacheRoot: string;
+  rowsPerDay: number;
+  seed: number;
+  workers?: number;
+  /** PostgreSQL URL; when absent the CLI starts an embedded PostgreSQL (fresh data directory each run). */
+  databaseUrl?: string;
+  log: (line: string) => void;
+}
+
+/**
+ * The month end to end: 30 days of Koku-layout Parquet through the CLI's `summarize` (day tasks on worker threads,
+ * partials, finalize with COPY into reporting_ocpusagelineitem_daily_summary), timed from process start to exit.
+ * The tenant schema is dropped (URL) or the embedded database is new, so every run inserts all rows afresh.
+ */
+export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
+  const { year, month } = BENCH_MONTH;
+  const mm = String(month).padStart(2, '0');
+  const days = Array.from({ length: 30 }, (_, i) => `${year}-${mm}-${String(i + 1).padStart(2, '0')}`);
+  const data = await ensureBenchData({ cacheRoot: options.cacheRoot, kind: 'month', rowsPerDay: options.rowsPerDay, seed: options.seed, days, parallel: availableParallelism(), log: options.log });
+  const workers = options.workers ?? availableParallelism();
+  const pgDir = join(options.cacheRoot, 'e2e-embedded');
+  if (options.databaseUrl) await dropSchema(options.databaseUrl);
+  else rmSync(pgDir, { recursive: true, force: true });
+
+  const args = [
+    join(ROOT, 'bin/koku-agg.js'), 'summarize',
+    '--source', data.dir,
+    '--schema', BENCH_SCHEMA,
+    '--provider-uuid', BENCH_PROVIDER_UUID,
+    '--cluster-id', BENCH_CLUSTER_ID,
+    '--month', `${year}-${mm}`,
+    '--workers', String(workers),
+    '--data-dir', pgDir,
+    ...(options.databaseUrl ? ['--db', options.databaseUrl] : []),
+  ];
+  options.log(`end to end: koku-agg summarize, ${days.length} days × ${options.rowsPerDay.toLocaleString('en-US')} hourly pod rows, ${workers} worker(s), ${options.databaseUrl ? 'PostgreSQL from URL' : 'embedded PostgreSQL'}`);
+  const outcome = await runCommand(process.execPath, args, { measureRss: true, cwd: ROOT });
+  if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
+  return {
+    rowsPerDay: options.rowsPerDay,
+    days: days.length,
+    hourlyPodRows: data.rows['pod_usage.hourly'] ?? 0,
+    wallMs: outcome.wallMs,
+    peakRssMb: outcome.peakRssMb,
+    workers,
+    database: options.databaseUrl ? 'url' : 'embedded (includes initdb and start)',
+    exitCode: outcome.code,
+    outputTail: `${outcome.stdout}\n${outcome.stderr}`.trim().split('\n').slice(-25).join('\n'),
+  };
+}
+
+async function dropSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${BENCH_SCHEMA} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,72 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { defaultCacheRoot } from './benchData.js';
+import { DEFAULT_E2E_ROWS_PER_DAY, DEFAULT_SEED, DEFAULT_SIZES, LARGE_SIZE } from './constants.js';
+
+export interface BenchOptions {
+  sizes: number[];
+  seed: number;
+  repeat: number;
+  threads: number[];
+  duckdb: boolean;
+  day: boolean;
+  e2e: boolean;
+  e2eRowsPerDay: number;
+  e2eWorkers?: number;
+  databaseUrl?: string;
+  cacheDir: string;
+  out?: string;
+}
+
+/** `250k`, `0.5M`, `2M`, `1000000` → a row count. */
+export function parseRows(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (!m) throw new InvalidArgumentError(`not a row count: ${text} (e.g. 250k, 0.5M, 2000000)`);
+  const scale = m[2] === '' ? 1 : m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6;
+  return Math.round(Number(m[1]) * scale);
+}
+
+const rowList = (text: string) => text.split(',').filter(Boolean).map(parseRows);
+const intList = (text: string) => text.split(',').filter(Boolean).map((t) => positiveInt(t));
+function positiveInt(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`not a positive integer: ${text}`);
+  return n;
+}
+
+/** Parses `npm run bench -- …` flags. `env` supplies the default database URL (KOKU_AGG_DATABASE_URL). */
+export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const program = new Command('bench')
+    .description('Day aggregation (TypeScript vs DuckDB, fresh process per run) and a 30-day month end to end')
+    .option('--sizes <list>', 'hourly pod rows per day to benchmark, e.g. 250k,1M', rowList, DEFAULT_SIZES)
+    .option('--large', `also benchmark ${LARGE_SIZE / 1e6}M rows`, false)
+    .option('--seed <n>', 'generator seed (part of the data cache key)', positiveInt, DEFAULT_SEED)
+    .option('--repeat <n>', 'runs per engine and size; medians are reported', positiveInt, 1)
+    .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
+    .option('--no-duckdb', 'skip DuckDB')
+    .option('--no-day', 'skip the day benchmark')
+    .option('--no-e2e', 'skip the month end to end')
+    .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)
+    .option('--e2e-workers <n>', 'day worker threads of the CLI (default: CPU count)', positiveInt)
+    .option('--db <url>', 'PostgreSQL for the end-to-end run (default: KOKU_AGG_DATABASE_URL, else embedded)')
+    .option('--cache-dir <dir>', 'where generated data is kept between runs', defaultCacheRoot())
+    .option('--out <file>', 'results JSON (default: bench/results/<timestamp>.json)')
+    .exitOverride();
+  program.parse(argv, { from: 'user' });
+  const o = program.opts();
+  const sizes = [...(o.sizes as number[])];
+  if (o.large && !sizes.includes(LARGE_SIZE)) sizes.push(LARGE_SIZE);
+  return {
+    sizes: sizes.sort((a, b) => a - b),
+    seed: o.seed as number,
+    repeat: o.repeat as number,
+    threads: o.threads as number[],
+    duckdb: o.duckdb as boolean,
+    day: o.day as boolean,
+    e2e: o.e2e as boolean,
+    e2eRowsPerDay: o.e2eRowsPerDay as number,
+    e2eWorkers: o.e2eWorkers as number | undefined,
+    databaseUrl: (o.db as string | undefined) ?? env.KOKU_AGG_DATABASE_URL,
+    cacheDir: o.cacheDir as string,
+    out: o.out as string | undefined,
+  };
+}

@@ -1,0 +1,49 @@
+import type { BenchReport, DayResult, SizeResult } from './types.js';
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const mb = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(0));
+const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : String(n));
+
+/** The day benchmark as a Markdown table (what bench/README.md shows). */
+export function renderDayTable(sizes: readonly SizeResult[], threads: readonly number[]): string {
+  const duck = threads.flatMap((t) => [`DuckDB ${t}T s`, `DuckDB ${t}T MB`, `TS ÷ DuckDB ${t}T`]);
+  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...duck];
+  const lines = [row(header), row(header.map(() => '---'))];
+  for (const size of sizes) {
+    const ts = size.ts;
+    const cells = [
+      count(size.hourlyPodRows),
+      count(ts.inputRows),
+      `${count(ts.outputRows)} (${count(ts.podRows)})`,
+      s(ts.wallMs),
+      s(ts.cpuMs),
+      count(Math.round(ts.inputRows / (ts.wallMs / 1000))),
+      mb(ts.peakRssMb),
+    ];
+    for (const t of threads) {
+      const d: DayResult | undefined = size.duckdb[`threads${t}`];
+      cells.push(d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? `${(ts.wallMs / d.wallMs).toFixed(2)}×` : '–');
+    }
+    lines.push(row(cells));
+  }
+  return lines.join('\n');
+}
+
+export function renderReport(report: BenchReport): string {
+  const out: string[] = [];
+  const threads = (report.options.threads as number[] | undefined) ?? [];
+  if (report.sizes.length > 0) out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []));
+  if (report.e2e) {
+    const e = report.e2e;
+    out.push(
+      '',
+      `End to end (CLI summarize → PostgreSQL, ${e.database}): ${e.days} days × ${count(e.rowsPerDay)} hourly pod rows ` +
+        `(${count(e.hourlyPodRows)} in all), ${e.workers} worker(s): ${s(e.wallMs)} s wall, peak RSS ${mb(e.peakRssMb)} MB, exit ${e.exitCode}`,
+    );
+  }
+  return out.join('\n');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench [-- flags]`: the day aggregation at several sizes, TypeScript (`runOcpDayTask`) beside DuckDB on the
+ * same Koku-layout files, each run in a fresh child process (honest peak RSS); then a 30-day month end to end through
+ * the CLI into PostgreSQL. Prints a Markdown table and writes bench/results/<timestamp>.json. See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_DAY } from './constants.js';
+import { runE2eMonth } from './e2eMonth.js';
+import { ensureBenchData } from './ensureBenchData.js';
+import { parseBenchOptions } from './options.js';
+import type { BenchOptions } from './options.js';
+import { renderDayTable, renderReport } from './renderResults.js';
+import { lastJsonLine, runTsChild } from './runChild.js';
+import type { BenchReport, DayResult, SizeResult } from './types.js';
+
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  const startedAt = new Date();
+  const report: BenchReport = {
+    startedAt: startedAt.toISOString(),
+    host: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadAverage: loadavg(),
+      totalMemMb: Math.round(totalmem() / 2 ** 20),
+    },
+    options: { ...options, databaseUrl: options.databaseUrl ? '(set)' : undefined },
+    sizes: [],
+    e2e: null,
+  };
+  const out = options.out ?? join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const save = () => {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  };
+
+  if (options.day) {
+    for (const rows of options.sizes) {
+      report.sizes.push(await benchSize(options, rows));
+      save();
+      log(`\n${renderDayTable(report.sizes, options.duckdb ? options.threads : [])}`);
+    }
+  }
+  if (options.e2e) {
+    report.e2e = await runE2eMonth({
+      cacheRoot: options.cacheDir,
+      rowsPerDay: options.e2eRowsPerDay,
+      seed: options.seed,
+      workers: options.e2eWorkers,
+      databaseUrl: options.databaseUrl,
+      log,
+    });
+    if (report.e2e.exitCode !== 0) log(`end-to-end run exited ${report.e2e.exitCode}:\n${report.e2e.outputTail}`);
+    save();
+  }
+  process.stdout.write(`${renderReport(report)}\n\nresults: ${out}\n`);
+}
+
+/** One size: runs TS and DuckDB (each thread count) `repeat` times, interleaved, and keeps the medians. */
+async function benchSize(options: BenchOptions, rows: number): Promise<SizeResult> {
+  const data = await ensureBenchData({ cacheRoot: options.cacheDir, kind: 'day', rowsPerDay: rows, seed: options.seed, days: [BENCH_DAY], parallel: 1, log });
+  const runs: SizeResult['runs'] = { ts: [], duckdb: {} };
+  for (let r = 0; r < options.repeat; r++) {
+    log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task`);
+    runs.ts.push(lastJsonLine<DayResult>(await runTsChild('dayChild.ts', [data.dir, BENCH_DAY]), 'TypeScript day task'));
+    if (!options.duckdb) continue;
+    for (const t of options.threads) {
+      log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
+      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runTsChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t)]), `DuckDB threads=${t}`));
+    }
+  }
+  const duckdb: SizeResult['duckdb'] = {};
+  for (const [key, list] of Object.entries(runs.duckdb)) duckdb[key as `threads${number}`] = median(list);
+  return {
+    hourlyPodRows: data.rows['pod_usage.hourly'] ?? 0,
+    pods: data.pods,
+    dataBytes: data.bytes,
+    objects: data.objects,
+    ts: median(runs.ts),
+    duckdb,
+    runs,
+  };
+}
+
+function median(results: DayResult[]): DayResult {
+  const sorted = [...results].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as DayResult;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
