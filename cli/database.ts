@@ -1,4 +1,6 @@
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../lib/common/logger.js';
 import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
@@ -17,7 +19,7 @@ export async function openDatabase(opts: { db?: string; dataDir: string; logger:
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     return { pool, where: redact(url), close: () => pool.end() };
   }
-  const dataDir = resolve(join(opts.dataDir, 'pg'));
+  const dataDir = embeddedDataDir(resolve(join(opts.dataDir, 'pg')));
   const server = await startEmbeddedPostgres({ dataDir, log: opts.logger });
   const pool = new pg.Pool({ connectionString: server.url, max: 4 });
   return {
@@ -28,6 +30,20 @@ export async function openDatabase(opts: { db?: string; dataDir: string; logger:
       await server.stop();
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, who must be able to traverse every parent of its data
+ * directory; under e.g. /root it cannot, so the data moves to a per-directory folder under /var/tmp (and we say so).
+ */
+function embeddedDataDir(wanted: string): string {
+  if (process.getuid?.() !== 0) return wanted;
+  for (let dir = dirname(wanted); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      return join('/var/tmp/koku-agg-pg', createHash('sha256').update(wanted).digest('hex').slice(0, 12));
+    }
+  }
+  return wanted;
 }
 
 function redact(url: string): string {

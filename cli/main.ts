@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describeError } from '../lib/common/errors.js';
+import { compareCommand } from './commands/compare.js';
 import { dbCommand } from './commands/dbInit.js';
 import { demoCommand } from './commands/demo.js';
 import { generateCommand } from './commands/generate.js';
@@ -15,6 +16,7 @@ const program = new Command('koku-agg')
   .addCommand(generateCommand())
   .addCommand(dbCommand())
   .addCommand(providerCommand())
+  .addCommand(compareCommand())
   .addCommand(replayCommand());
 
 try {

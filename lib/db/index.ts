@@ -16,3 +16,5 @@ export { acquireXactLock, tryAcquireXactLock, advisoryLockKey } from './locks.js
 export * from './errors.js';
 export * from './constants.js';
 export type * from './types.js';
+export { enableTagKeys } from './tagKeys.js';
+export { readSummaryTotals } from './summaryTotals.js';
