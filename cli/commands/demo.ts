@@ -30,6 +30,7 @@ export function demoCommand(): Command {
         clusterId: DEMO.clusterId,
         month: DEMO.month,
         dataDir: o.dataDir,
+        enableTagKeys: ['app', 'env', 'team', 'storage_tier'],
         logLevel: 'warn',
       });
     });

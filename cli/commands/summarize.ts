@@ -5,7 +5,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoDay, daysInMonth } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
-import { ensureTenantSchema, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { enableTagKeys, ensureTenantSchema, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
 import { readSummaryTotals } from '../../lib/db/summaryTotals.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
@@ -32,6 +32,8 @@ export interface SummarizeOptions {
   db?: string;
   dataDir: string;
   workers?: number;
+  /** Label keys to enable for OCP before summarising (standalone convenience; Koku users enable keys in its UI). */
+  enableTagKeys?: string[];
   logLevel: LogLevel;
 }
 
@@ -100,6 +102,7 @@ async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions) {
   const client = await pool.connect();
   try {
     await ensureTenantSchema(client, opts.schema);
+    if (opts.enableTagKeys?.length) await enableTagKeys(client, opts.schema, 'OCP', opts.enableTagKeys);
     await upsertProvider(client, opts.schema, { providerUuid: opts.providerUuid, providerType: 'OCP', clusterId: opts.clusterId, clusterAlias: opts.clusterAlias ?? opts.clusterId });
     return await readOcpSummaryConfig(client, opts.schema);
   } finally {
@@ -120,6 +123,7 @@ export function summarizeCommand(): Command {
     .option('--days <list>', 'only these days of the month, e.g. 1-5,8', parseDayList)
     .option('--db <url>', 'PostgreSQL URL (default: KOKU_AGG_DATABASE_URL, else an embedded PostgreSQL)')
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
+    .option('--enable-tag-keys <keys>', 'comma-separated label keys to enable for OCP first (e.g. app,env)', (v: string) => v.split(',').map((k) => k.trim()).filter(Boolean))
     .option('--workers <n>', 'worker threads for parallel days (default: CPU count)', parsePositiveInt)
     .option('--log-level <level>', 'debug | info | warn | error', 'warn')
     .action(async (o) => {

@@ -1,6 +1,7 @@
 import { MS_PER_DAY } from './constants.js';
 import type { AggregateKind } from './constants.js';
 import { comparePythonStrings } from './comparePythonStrings.js';
+import { TupleGroups } from './tupleGroups.js';
 import type { Column, ColumnarChunk, StringColumn } from './types.js';
 
 export interface DailyGrouping {
@@ -45,47 +46,34 @@ interface Groups {
   groupDays: number[];
 }
 
-/** Composite keys interned pairwise: (day) → (day, k1) → (day, k1, k2) …, each step one Map lookup on a number. */
+/** Each row's group: the tuple (day, key codes…) interned to a dense id, first-seen order. */
 function assignGroups(chunk: ColumnarChunk, grouping: DailyGrouping): Groups {
   const day = chunk.columns[grouping.dayColumn];
   if (day === undefined || day.kind !== 'timestamp') throw new TypeError(`day column ${grouping.dayColumn} is not a timestamp`);
-  const keys = grouping.groupBy.map((name) => chunk.columns[name] as StringColumn);
-  const dayIds = new Map<number, number>();
-  const steps = keys.map(() => new Map<number, number>());
-  const finals = new Map<number, number>();
+  const keys = grouping.groupBy.map((name) => (chunk.columns[name] as StringColumn).codes);
+  const days = new Map<number, number>();
+  const dayValues: number[] = [];
+  const groups = new TupleGroups(keys.length + 1);
+  const key = groups.key;
   const groupOfRow = new Int32Array(chunk.length);
   const firstRow: number[] = [];
   const groupDays: number[] = [];
-  const dayValues: number[] = [];
   for (let i = 0; i < chunk.length; i++) {
     const dayMs = Math.floor(day.values[i] / MS_PER_DAY) * MS_PER_DAY;
-    let id = dayIds.get(dayMs);
-    if (id === undefined) {
-      id = dayIds.size;
-      dayIds.set(dayMs, id);
+    let dayId = days.get(dayMs);
+    if (dayId === undefined) {
+      dayId = dayValues.length;
+      days.set(dayMs, dayId);
       dayValues.push(dayMs);
     }
-    const dayId = id;
-    for (let k = 0; k < keys.length; k++) {
-      const width = keys[k].dictionary.length + 1;
-      const composite = id * width + keys[k].codes[i] + 1;
-      const map = k === keys.length - 1 ? finals : steps[k];
-      let next = map.get(composite);
-      if (next === undefined) {
-        next = map.size;
-        map.set(composite, next);
-        if (k === keys.length - 1) {
-          firstRow.push(i);
-          groupDays.push(dayValues[dayId]);
-        }
-      }
-      id = next;
-    }
-    if (keys.length === 0 && firstRow.length === dayId) {
+    key[0] = dayId;
+    for (let k = 0; k < keys.length; k++) key[k + 1] = keys[k][i];
+    const group = groups.intern();
+    if (group === firstRow.length) {
       firstRow.push(i);
-      groupDays.push(dayValues[dayId]);
+      groupDays.push(dayMs);
     }
-    groupOfRow[i] = id;
+    groupOfRow[i] = group;
   }
   return { groupOfRow, firstRow, groupDays };
 }

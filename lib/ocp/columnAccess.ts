@@ -99,8 +99,13 @@ export class ColumnAccess {
     if (DataType.isDictionary(data.type)) {
       const ids = this.idsOfDictionary(data.dictionary as Vector);
       const indices = data.values as ArrayLike<number | bigint>;
+      if (data.nullCount === 0 && !(indices instanceof BigInt64Array) && !(indices instanceof BigUint64Array)) {
+        const small = indices as ArrayLike<number>;
+        for (let i = 0; i < n; i++) out[at + i] = ids[small[i] as number] as number;
+        return;
+      }
       for (let i = 0; i < n; i++) {
-        out[at + i] = data.nullCount > 0 && !data.getValid(i) ? NULL_ID : ids[Number(indices[i])];
+        out[at + i] = data.nullCount > 0 && !data.getValid(i) ? NULL_ID : (ids[Number(indices[i])] as number);
       }
       return;
     }
@@ -115,27 +120,30 @@ export class ColumnAccess {
     }
   }
 
+  /** Interns each row's UTF-8 bytes directly (no JS string); runs of equal values cost one comparison each. */
   private decodeUtf8(data: Data, out: Int32Array, at: number): void {
     const offsets = data.valueOffsets as Int32Array | BigInt64Array;
     const bytes = data.values as Uint8Array;
     const large = offsets instanceof BigInt64Array;
+    const words = large ? new Int32Array(offsets.buffer, offsets.byteOffset, offsets.length * 2) : null;
+    const small = large ? null : (offsets as Int32Array);
+    const checkNulls = data.nullCount > 0;
     let prevStart = -1;
     let prevEnd = -1;
     let prevId = NULL_ID;
     for (let i = 0; i < data.length; i++) {
-      if (data.nullCount > 0 && !data.getValid(i)) {
+      if (checkNulls && !data.getValid(i)) {
         out[at + i] = NULL_ID;
         continue;
       }
-      const start = large ? Number(offsets[i]) : (offsets[i] as number);
-      const end = large ? Number(offsets[i + 1]) : (offsets[i + 1] as number);
-      // Sorted files repeat values in runs: compare bytes with the previous row before decoding.
-      if (prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(bytes, start, prevStart, end - start)) {
-        out[at + i] = prevId;
-      } else {
-        prevId = this.pool.id(this.decoder.decode(bytes.subarray(start, end)));
-        out[at + i] = prevId;
+      // LargeUtf8 offsets are read as two Int32 words (little-endian) instead of a BigInt per row.
+      const start = small ? (small[i] as number) : (words![2 * i + 1] as number) * 4294967296 + ((words![2 * i] as number) >>> 0);
+      const end = small ? (small[i + 1] as number) : (words![2 * i + 3] as number) * 4294967296 + ((words![2 * i + 2] as number) >>> 0);
+      // Sorted files repeat values in runs: compare bytes with the previous row before hashing.
+      if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(bytes, start, prevStart, end - start))) {
+        prevId = this.pool.idOfUtf8(bytes, start, end);
       }
+      out[at + i] = prevId;
       prevStart = start;
       prevEnd = end;
     }

@@ -1,30 +1,156 @@
 /** Id of SQL NULL in every pool: kept apart from "" because Koku's SQL treats them differently (spec §6, §10.5). */
 export const NULL_ID = 0;
 
+const EMPTY_SLOT = -1;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
  * Interns strings to dense integer ids so accumulators key on small ints instead of strings.
  * Id 0 is NULL; every distinct string gets the next id.
+ *
+ * Strings can be interned from their UTF-8 bytes (`idOfUtf8`, what Arrow string and dictionary columns hold) without
+ * ever becoming JS strings: the bytes go to an arena keyed by an open-addressing hash, and `value(id)` decodes them on
+ * first use. Equal strings have equal UTF-8 bytes, and Arrow only hands out valid UTF-8 (arrow-rs validates on read),
+ * so both ways of interning give a string the same id.
+ *
+ * @example
+ * const pool = new StringPool();
+ * pool.id('pod-a');                                  // 1
+ * pool.idOfUtf8(new TextEncoder().encode('pod-a'));  // 1
  */
 export class StringPool {
   private readonly ids = new Map<string, number>();
-  private readonly values: Array<string | null> = [null];
+  private readonly values: Array<string | null | undefined> = [null];
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
+  /** Per id: start and end of its bytes in the arena (id 0, NULL, has none). */
+  private spans = new Int32Array(2 * 1024);
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048).fill(EMPTY_SLOT);
+  private mask = 2047;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+  private scratch = new Uint8Array(256);
 
   id(value: string | null): number {
     if (value === null) return NULL_ID;
     let id = this.ids.get(value);
     if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
+      const bytes = this.encodeScratch(value);
+      id = this.idOfUtf8(bytes, 0, bytes.length);
+      if (this.values[id] === undefined) this.values[id] = value;
       this.ids.set(value, id);
     }
     return id;
   }
 
+  /** The id of a string interned before, or undefined; never adds. NULL is NULL_ID. */
+  find(value: string | null): number | undefined {
+    if (value === null) return NULL_ID;
+    const known = this.ids.get(value);
+    if (known !== undefined) return known;
+    const bytes = this.encodeScratch(value);
+    const id = this.lookup(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
+    return id === EMPTY_SLOT ? undefined : id;
+  }
+
+  /** The id of the UTF-8 text `bytes[start, end)`, adding it when new. */
+  idOfUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+    const hash = hashBytes(bytes, start, end);
+    const found = this.lookup(bytes, start, end, hash);
+    if (found !== EMPTY_SLOT) return found;
+    return this.add(bytes, start, end, hash);
+  }
+
   value(id: number): string | null {
-    return this.values[id] ?? null;
+    const value = this.values[id];
+    if (value !== undefined) return value;
+    if (id <= 0 || id >= this.values.length) return null;
+    const text = this.decoder.decode(this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number));
+    this.values[id] = text;
+    return text;
   }
 
   get size(): number {
     return this.values.length;
   }
+
+  private encodeScratch(value: string): Uint8Array {
+    // A UTF-16 code unit becomes at most 3 UTF-8 bytes.
+    if (this.scratch.length < value.length * 3) this.scratch = new Uint8Array(value.length * 3);
+    const { written } = this.encoder.encodeInto(value, this.scratch);
+    return this.scratch.subarray(0, written);
+  }
+
+  private lookup(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const id = this.slots[slot] as number;
+      if (id === EMPTY_SLOT) return EMPTY_SLOT;
+      if (this.hashes[id] === hash) {
+        const from = this.spans[2 * id] as number;
+        if ((this.spans[2 * id + 1] as number) - from === length && sameBytes(this.arena, from, bytes, start, length)) return id;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const length = end - start;
+    if (this.arenaUsed + length > this.arena.length) {
+      let size = this.arena.length * 2;
+      while (size < this.arenaUsed + length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    const id = this.values.length;
+    this.values.push(undefined);
+    if (2 * id + 2 > this.spans.length) {
+      const grown = new Int32Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
+      const grownHashes = new Int32Array(this.hashes.length * 2);
+      grownHashes.set(this.hashes);
+      this.hashes = grownHashes;
+    }
+    this.spans[2 * id] = this.arenaUsed;
+    this.spans[2 * id + 1] = this.arenaUsed + length;
+    this.hashes[id] = hash;
+    this.arenaUsed += length;
+    let slot = hash & this.mask;
+    while (this.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & this.mask;
+    this.slots[slot] = id;
+    if (id * 2 > this.mask) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size).fill(EMPTY_SLOT);
+    this.mask = size - 1;
+    for (let id = 1; id < this.values.length; id++) {
+      let slot = (this.hashes[id] as number) & this.mask;
+      while (this.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id;
+    }
+  }
+}
+
+/** FNV-1a over bytes, with a final avalanche so the low bits (the slot) depend on every byte. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h & 0x7fffffff;
+}
+
+function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+  return true;
 }
