@@ -6,13 +6,19 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { schemaForAccount } from '../lib/layout/index.js';
 import { finalizeOcp, type FinalizeDeps } from '../lib/pipeline/finalizeOcp.js';
 import { parseFinalizeMessage } from '../lib/pipeline/messages.js';
+import { sqsCompletionSink } from '../lib/pipeline/sqsCompletionSink.js';
+import { ensureTenantSchema } from '../lib/db/index.js';
+import type { Pool } from 'pg';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
 import { finalizerEnvSchema, readEnv } from './shared/environment.js';
 import { loggerPort } from './shared/loggerPort.js';
 import { withFailureLogging } from './shared/recordFailureLogging.js';
 
-export type FinalizerDeps = Omit<FinalizeDeps, 'schema'>;
+export type FinalizerDeps = Omit<FinalizeDeps, 'schema' | 'targetSchema'> & {
+  /** Shadow mode: rows go to `<tenant schema><suffix>`, created on first use with the same DDL. */
+  shadowSchemaSuffix?: string;
+};
 
 const powertoolsLogger = new Logger({ serviceName: 'koku-agg-finalizer' });
 
@@ -27,10 +33,38 @@ export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
     const deps = await getDeps();
     const handle = withFailureLogging(deps.logger, async (record) => {
       const request = parseFinalizeMessage(record.messageId, record.body);
-      return finalizeOcp({ ...deps, schema: schemaForAccount(request.account) }, request);
+      const schema = schemaForAccount(request.account);
+      const targetSchema = deps.shadowSchemaSuffix ? await shadowSchemas.ensure(deps.pool, `${schema}${deps.shadowSchemaSuffix}`) : schema;
+      return finalizeOcp({ ...deps, schema, targetSchema }, request);
     });
     return processPartialResponse(event, handle, processor, { context });
   }).use(injectLambdaContext(powertoolsLogger));
+}
+
+const shadowSchemas = createdSchemas();
+
+/** Creates each shadow schema once per container (the DDL is idempotent, this only saves round trips). */
+function createdSchemas() {
+  const done = new Map<string, Promise<string>>();
+  return {
+    ensure(pool: Pool, schema: string): Promise<string> {
+      if (!done.has(schema)) {
+        done.set(schema, (async () => {
+          const client = await pool.connect();
+          try {
+            await ensureTenantSchema(client, schema);
+            return schema;
+          } finally {
+            client.release();
+          }
+        })().catch((err) => {
+          done.delete(schema);
+          throw err;
+        }));
+      }
+      return done.get(schema)!;
+    },
+  };
 }
 
 let envDeps: Promise<FinalizerDeps> | undefined;
@@ -45,6 +79,8 @@ function depsFromEnvironment(): Promise<FinalizerDeps> {
       partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),
       partialsPrefix: env.PARTIALS_PREFIX,
       createReportPeriods: env.CREATE_REPORT_PERIODS === 'true',
+      shadowSchemaSuffix: env.SHADOW_SCHEMA_SUFFIX,
+      onCommitted: env.COMPLETION_QUEUE_URL ? sqsCompletionSink(clients.sqs, env.COMPLETION_QUEUE_URL) : undefined,
       logger: loggerPort(powertoolsLogger),
     };
   })();

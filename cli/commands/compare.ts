@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pg from 'pg';
+import { describeError } from '../../lib/common/errors.js';
 import { compareSummaries, DEFAULT_COMPARE_TABLE, DEFAULT_LIST_LIMIT, DEFAULT_TOLERANCE, formatCompareReport } from '../../lib/compare/index.js';
 import type { CompareReport } from '../../lib/compare/types.js';
 import { consoleLogger } from '../consoleLogger.js';
@@ -59,7 +60,7 @@ function parseTolerance(value: string): number {
 
 export function compareCommand(): Command {
   return new Command('compare')
-    .description("compare our reporting_ocpusagelineitem_daily_summary rows with Koku's for a source and month (exit 0 = same, 1 = different)")
+    .description("compare our reporting_ocpusagelineitem_daily_summary rows with Koku's for a source and month (exit 0 = same, 1 = different, 2 = could not compare)")
     .requiredOption('--ref-schema <schema>', "the reference (Koku's) tenant schema")
     .option('--ref-db <url>', 'PostgreSQL URL of the reference (default: the same database as --db)')
     .option('--ref-table <table>', 'reference table', DEFAULT_COMPARE_TABLE)
@@ -77,6 +78,12 @@ export function compareCommand(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .action(async (o: CompareCommandOptions) => {
-      process.exitCode = await runCompare(o);
+      try {
+        process.exitCode = await runCompare(o);
+      } catch (err) {
+        // 2, not 1: automation must tell "could not compare" from "compared and found differences".
+        process.stderr.write(`koku-agg compare: ${describeError(err)}\n`);
+        process.exitCode = 2;
+      }
     });
 }

@@ -32,6 +32,8 @@ export interface SummarizeOptions {
   db?: string;
   dataDir: string;
   workers?: number;
+  /** Shadow mode: write into `<schema><suffix>` (created with the same DDL) and leave `schema`'s tables untouched. */
+  shadowSuffix?: string;
   /** Label keys to enable for OCP before summarising (standalone convenience; Koku users enable keys in its UI). */
   enableTagKeys?: string[];
   logLevel: LogLevel;
@@ -57,7 +59,9 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
   const partialDir = mkdtempSync(join(tmpdir(), 'koku-agg-partials-'));
   try {
     out(`database: ${db.where}`);
-    const config = await prepareSchema(db.pool, opts);
+    const targetSchema = `${opts.schema}${opts.shadowSuffix ?? ''}`;
+    if (opts.shadowSuffix) out(`shadow mode: writing to ${targetSchema}; ${opts.schema} is only read`);
+    const config = await prepareSchema(db.pool, opts, targetSchema);
     const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), days.length));
     const pool = createDayWorkerPool(workers, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logLevel: opts.logLevel });
     const bar = new SingleBar({ format: 'summarising {bar} {value}/{total} days | {day}', stream: process.stderr, hideCursor: true });
@@ -70,6 +74,7 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
           partialStore: new LocalObjectStore(partialDir),
           partialsPrefix: DEFAULT_PARTIALS_PREFIX,
           schema: opts.schema,
+          targetSchema,
           logger,
           createReportPeriods: true,
           runDay: (t) => pool.run(t),
@@ -81,8 +86,8 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
       for (const f of result.failures) out(`FAILED ${f.day}: ${describeError(f.error)}`);
       const client = await db.pool.connect();
       try {
-        const totals = await readSummaryTotals(client, opts.schema, opts.providerUuid, isoDay(year, month, 1), isoDay(year, month, daysInMonth(year, month)));
-        out(`${result.finalize.committed.length} day(s) committed to ${opts.schema}.reporting_ocpusagelineitem_daily_summary for source ${opts.providerUuid}`);
+        const totals = await readSummaryTotals(client, targetSchema, opts.providerUuid, isoDay(year, month, 1), isoDay(year, month, daysInMonth(year, month)));
+        out(`${result.finalize.committed.length} day(s) committed to ${targetSchema}.reporting_ocpusagelineitem_daily_summary for source ${opts.providerUuid}`);
         out(renderSummaryTable(totals, Date.now() - started));
       } finally {
         client.release();
@@ -98,12 +103,16 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
   }
 }
 
-async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions) {
+/** Creates our tables where rows go; in shadow mode the tenant schema (Koku's) is only read. */
+async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions, targetSchema: string) {
   const client = await pool.connect();
   try {
-    await ensureTenantSchema(client, opts.schema);
-    if (opts.enableTagKeys?.length) await enableTagKeys(client, opts.schema, 'OCP', opts.enableTagKeys);
-    await upsertProvider(client, opts.schema, { providerUuid: opts.providerUuid, providerType: 'OCP', clusterId: opts.clusterId, clusterAlias: opts.clusterAlias ?? opts.clusterId });
+    await ensureTenantSchema(client, targetSchema);
+    if (opts.enableTagKeys?.length) {
+      if (opts.shadowSuffix) throw new Error('--enable-tag-keys changes the tenant\'s own settings; it is refused in shadow mode');
+      await enableTagKeys(client, opts.schema, 'OCP', opts.enableTagKeys);
+    }
+    await upsertProvider(client, targetSchema, { providerUuid: opts.providerUuid, providerType: 'OCP', clusterId: opts.clusterId, clusterAlias: opts.clusterAlias ?? opts.clusterId });
     return await readOcpSummaryConfig(client, opts.schema);
   } finally {
     client.release();
@@ -124,6 +133,7 @@ export function summarizeCommand(): Command {
     .option('--db <url>', 'PostgreSQL URL (default: KOKU_AGG_DATABASE_URL, else an embedded PostgreSQL)')
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .option('--enable-tag-keys <keys>', 'comma-separated label keys to enable for OCP first (e.g. app,env)', (v: string) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .option('--shadow-suffix <suffix>', 'shadow mode: write to <schema><suffix> (e.g. _shadow), only read <schema>')
     .option('--workers <n>', 'worker threads for parallel days (default: CPU count)', parsePositiveInt)
     .option('--log-level <level>', 'debug | info | warn | error', 'warn')
     .action(async (o) => {

@@ -25,7 +25,13 @@ export const dayAggregatorEnvSchema = z.object({
   PARQUET_BATCH_SIZE: z.coerce.number().int().positive().default(65536),
 });
 
-export const finalizerEnvSchema = z.object(common);
+export const finalizerEnvSchema = z.object({
+  ...common,
+  /** Shadow mode: write into `<tenant schema><suffix>` (same DDL) and leave Koku's tables untouched. */
+  SHADOW_SCHEMA_SUFFIX: z.string().regex(/^[a-z0-9_]{1,20}$/).optional(),
+  /** Where "summary committed" events go (optional). */
+  COMPLETION_QUEUE_URL: z.string().optional(),
+});
 
 export type DayAggregatorEnv = z.infer<typeof dayAggregatorEnvSchema>;
 export type FinalizerEnv = z.infer<typeof finalizerEnvSchema>;

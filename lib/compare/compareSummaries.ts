@@ -91,16 +91,7 @@ export async function compareSummaries(options: CompareOptions): Promise<Compare
   missingRows = sortRows(missingRows.filter((r) => !relabelled.has(r)));
   extraRows = sortRows(extraRows.filter((r) => !relabelled.has(r)));
 
-  const columnReports = compareColumns(matchedPairs, columns, o);
-  const differing = new Set<SummaryRowRead>();
-  for (const [a, b] of matchedPairs) {
-    for (const [c, type] of columns) {
-      if (verdict(c, compareValue(type, a.values[c], b.values[c], tolerance).status, o) === 'mismatch') {
-        differing.add(a);
-        break;
-      }
-    }
-  }
+  const { reports: columnReports, differing } = compareColumns(matchedPairs, columns, o);
 
   const report: CompareReport = {
     passed: false,
@@ -242,30 +233,41 @@ function sortPairs(pairs: Array<[SummaryRowRead, SummaryRowRead]>): Array<[Summa
   return pairs.sort(([a], [b]) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function compareColumns(pairs: ReadonlyArray<[SummaryRowRead, SummaryRowRead]>, columns: Map<string, ColumnType>, o: Resolved): ColumnReport[] {
-  const reports: ColumnReport[] = [];
-  for (const [column, type] of columns) {
-    const report: ColumnReport = { column, type, mismatches: 0, nullVsZeroIgnored: 0, largest: [] };
-    const found: Array<{ rank: number; a: SummaryRowRead; b: SummaryRowRead; difference: number | null }> = [];
-    for (const [a, b] of pairs) {
+/** Every column of every matched pair: per-column reports (largest differences first) and the pairs that differ. */
+function compareColumns(
+  pairs: ReadonlyArray<[SummaryRowRead, SummaryRowRead]>,
+  columns: Map<string, ColumnType>,
+  o: Resolved,
+): { reports: ColumnReport[]; differing: Set<SummaryRowRead> } {
+  type Found = { rank: number; a: SummaryRowRead; b: SummaryRowRead; difference: number | null };
+  const state = new Map<string, { report: ColumnReport; found: Found[] }>();
+  for (const [column, type] of columns) state.set(column, { report: { column, type, mismatches: 0, nullVsZeroIgnored: 0, largest: [] }, found: [] });
+  const differing = new Set<SummaryRowRead>();
+  for (const [a, b] of pairs) {
+    for (const [column, type] of columns) {
       const cmp = compareValue(type, a.values[column], b.values[column], o.tolerance);
       const v = verdict(column, cmp.status, o);
       if (v === 'equal') continue;
+      const s = state.get(column) as { report: ColumnReport; found: Found[] };
       if (v === 'ignored') {
-        report.nullVsZeroIgnored++;
+        s.report.nullVsZeroIgnored++;
         continue;
       }
-      report.mismatches++;
-      found.push({ rank: cmp.difference === null ? Number.POSITIVE_INFINITY : Math.abs(cmp.difference), a, b, difference: cmp.difference });
+      differing.add(a);
+      s.report.mismatches++;
+      s.found.push({ rank: cmp.difference === null ? Number.POSITIVE_INFINITY : Math.abs(cmp.difference), a, b, difference: cmp.difference });
     }
+  }
+  const reports: ColumnReport[] = [];
+  for (const { report, found } of state.values()) {
     if (report.mismatches === 0 && report.nullVsZeroIgnored === 0) continue;
     found.sort((x, y) => y.rank - x.rank || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0));
     report.largest = found.slice(0, o.largestLimit).map(
-      (f): ColumnDifference => ({ row: describeRow(f.a), reference: f.a.values[column] ?? null, ours: f.b.values[column] ?? null, difference: f.difference }),
+      (f): ColumnDifference => ({ row: describeRow(f.a), reference: f.a.values[report.column] ?? null, ours: f.b.values[report.column] ?? null, difference: f.difference }),
     );
     reports.push(report);
   }
-  return reports;
+  return { reports, differing };
 }
 
 /** NULL against zero only counts in the cost-model-filled columns when `strictNulls` is set. */

@@ -95,9 +95,9 @@ function totals(title: string, groupName: string, entries: readonly TotalsEntry[
     ...TOTALS_SHOWN.map(([c]) => `${num(e.columns[c].reference)}/${num(e.columns[c].ours)}`),
   ]);
   const widths = header.map((h, i) => Math.max(h.length + (i === 0 ? 1 : 0), ...rows.map((row) => row[i].length)));
-  out.push(`  ${header.map((h, i) => (i === 0 ? ` ${h}` : h).padEnd(widths[i])).join('  ')}`);
+  out.push(`  ${header.map((h, i) => (i === 0 ? ` ${h}` : h).padEnd(widths[i])).join('  ')}`.trimEnd());
   for (const [i, row] of rows.entries()) {
-    out.push(`  ${row.map((cell, j) => cell.padEnd(widths[j])).join('  ')}`);
+    out.push(`  ${row.map((cell, j) => cell.padEnd(widths[j])).join('  ')}`.trimEnd());
     const e = entries[i];
     if (!e.differs) continue;
     const allowed = tolerance * Math.max(1, e.referenceRows + e.oursRows);

@@ -40,7 +40,7 @@ export function summaryRowKey(values: SummaryValues): SummaryRowRead {
 export function describeRow(row: SummaryRowRead): RowIdentity {
   const v = row.values;
   const text = (c: string): string | null => (v[c] === null || v[c] === undefined ? null : String(v[c]));
-  const identity: RowIdentity = { kind: row.kind, usage_start: String(v.usage_start), namespace: text('namespace'), node: text('node'), text: '' };
+  const identity: Omit<RowIdentity, 'text'> = { kind: row.kind, usage_start: String(v.usage_start), namespace: text('namespace'), node: text('node') };
   const grain: readonly string[] = GRAIN_COLUMNS[row.kind];
   for (const c of ['resource_id', 'persistentvolumeclaim', 'persistentvolume', 'storageclass'] as const) {
     if (grain.includes(c)) identity[c] = text(c);
@@ -56,6 +56,5 @@ export function describeRow(row: SummaryRowRead): RowIdentity {
   for (const c of ['pod_labels', 'volume_labels'] as const) {
     if (c in identity) parts.push(`${c}=${identity[c] === null ? 'NULL' : canonicalJson(identity[c])}`);
   }
-  identity.text = parts.join(' ');
-  return identity;
+  return { ...identity, text: parts.join(' ') };
 }

@@ -4,7 +4,7 @@
 export { ensureTenantSchema } from './ddl.js';
 export { ensureMonthPartition, monthPartitionName, monthBounds } from './partitions.js';
 export { assertIdentifier, quoteIdentifier, qualifiedName } from './identifiers.js';
-export { toNumeric15 } from './numeric.js';
+export { toNumeric15, toNumeric } from './numeric.js';
 export { readOcpSummaryConfig, upsertNodeRoles, readNodeRoleLookup } from './config.js';
 export { ensureOcpCluster, resolveOcpClusterUuid } from './ocpCluster.js';
 export { findReportPeriod, ensureReportPeriod } from './reportPeriod.js';

@@ -12,23 +12,33 @@ const DECIMAL_FORM = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  * @example toNumeric15(1234.5678901234567) // '1234.567890123456700'
  */
 export function toNumeric15(x: number): string {
-  if (!Number.isFinite(x)) throw new InvalidNumericError(String(x), 'not a finite number, cannot be numeric(33,15)');
+  return toNumeric(x, NUMERIC_SCALE, NUMERIC_INTEGER_DIGITS);
+}
+
+/**
+ * `toNumeric15` for any `numeric(precision, scale)`: the shortest round-trip decimal of `x` rounded HALF_UP once, at
+ * `scale` decimals (so `numeric(33,9)` columns are not rounded twice), with at most `integerDigits` before the point.
+ *
+ * @example toNumeric(0.1290322580645161, 9, 24) // '0.129032258'
+ */
+export function toNumeric(x: number, scale: number, integerDigits: number): string {
+  if (!Number.isFinite(x)) throw new InvalidNumericError(String(x), `not a finite number, cannot be numeric(${scale + integerDigits},${scale})`);
   const plain = String(Math.abs(x));
-  // Fast path (most values): plain notation with at most 15 decimals needs only padding.
+  // Fast path (most values): plain notation with at most `scale` decimals needs only padding.
   if (plain.indexOf('e') < 0) {
     const dot = plain.indexOf('.');
     const fraction = dot < 0 ? '' : plain.slice(dot + 1);
     const integer = dot < 0 ? plain : plain.slice(0, dot);
-    if (fraction.length <= NUMERIC_SCALE && integer.length <= NUMERIC_INTEGER_DIGITS) {
-      return `${x < 0 ? '-' : ''}${integer}.${fraction.padEnd(NUMERIC_SCALE, '0')}`;
+    if (fraction.length <= scale && integer.length <= integerDigits) {
+      return `${x < 0 ? '-' : ''}${integer}${scale > 0 ? `.${fraction.padEnd(scale, '0')}` : ''}`;
     }
   }
-  const { integer, fraction } = roundHalfUp(splitDecimal(plain), NUMERIC_SCALE);
-  if (integer.length > NUMERIC_INTEGER_DIGITS) {
-    throw new InvalidNumericError(String(x), `needs ${integer.length} integer digits, numeric(33,15) allows ${NUMERIC_INTEGER_DIGITS}`);
+  const { integer, fraction } = roundHalfUp(splitDecimal(plain), scale);
+  if (integer.length > integerDigits) {
+    throw new InvalidNumericError(String(x), `needs ${integer.length} integer digits, numeric(${scale + integerDigits},${scale}) allows ${integerDigits}`);
   }
   const isZero = /^0*$/.test(integer + fraction);
-  return `${x < 0 && !isZero ? '-' : ''}${integer}.${fraction}`;
+  return `${x < 0 && !isZero ? '-' : ''}${integer}${scale > 0 ? `.${fraction}` : ''}`;
 }
 
 /** Integer and fraction digit strings of a non-negative JS number literal (plain or exponent form). */

@@ -98,6 +98,11 @@ export interface WriteGeneratedOptions {
   via?: 'arrow' | 'csv';
   /** Report types to write; default all four the summary reads. */
   reportTypes?: SummaryReportType[];
+  /**
+   * Replace existing objects of the same days (any manifest, any hours). Default false: Koku's rule applies and a
+   * day that already has objects with 24 hours is skipped (`ReportsAlreadyProcessed`).
+   */
+  replace?: boolean;
   logger?: Logger;
 }
 

@@ -37,7 +37,14 @@ async function viaArrow(options: WriteGeneratedOptions, cluster: SyntheticCluste
   const manifestId = options.manifestId ?? DEFAULT_MANIFEST_ID;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const logger = options.logger ?? silentLogger;
-  const writer = new KokuParquetWriter({ store: options.store, schema: options.schema, providerUuid: options.providerUuid, manifestId, logger });
+  const writer = new KokuParquetWriter({
+    store: options.store,
+    schema: options.schema,
+    providerUuid: options.providerUuid,
+    manifestId,
+    replaceExisting: options.replace,
+    logger,
+  });
   let rows = 0;
   for (const day of days) {
     for (const reportType of reportTypes) {
@@ -73,6 +80,7 @@ async function viaCsv(options: WriteGeneratedOptions, cluster: SyntheticCluster,
       chunkSize: options.chunkSize,
       dailyReports: true,
       hoursPerDay: { [day]: HOURS_PER_DAY },
+      replaceExisting: options.replace,
       logger: options.logger,
     });
     total.written.push(...summary.written);

@@ -49,7 +49,7 @@ export function planAwsHeader(header: readonly string[]): AwsHeaderPlan {
   const tagColumns: Array<[string, number]> = [];
   const categoryColumns: Array<[string, number]> = [];
   header.forEach((raw, index) => {
-    const name = AWS_COLUMN_TRANSLATION[raw] ?? raw;
+    const name = Object.hasOwn(AWS_COLUMN_TRANSLATION, raw) ? AWS_COLUMN_TRANSLATION[raw] : raw;
     if (!isKept(name)) return;
     if (name.includes(AWS_USER_TAG_PREFIX)) tagColumns.push([name, index]);
     if (name.includes(AWS_COST_CATEGORY_PREFIX)) categoryColumns.push([name, index]);

@@ -34,6 +34,7 @@ export async function convertToKokuParquet(options: ConvertOptions): Promise<Con
     providerUuid: options.providerUuid,
     manifestId,
     postWriteDedup: options.postWriteDedup,
+    replaceExisting: options.replaceExisting,
     logger,
   });
   const counters = new Map<string, number>();

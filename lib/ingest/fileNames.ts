@@ -18,9 +18,10 @@ export function awsDailyCsvBase(day: string, manifestId: number, curFileName: st
   return `${day}_manifestid-${manifestId}_basefile-${baseName(curFileName).split('.')[0]}_batch-${batch}`;
 }
 
-/** The CSV file name without `.csv` (Koku's `csv_filename.name.replace(".csv", "")`). */
+/** The CSV file name without `.csv` / `.csv.gz` (Koku's `csv_filename.name.replace(file_extension, "")`). */
 export function csvBaseOf(fileName: string): string {
-  return baseName(fileName).replaceAll('.csv', '');
+  const name = baseName(fileName);
+  return name.endsWith('.csv.gz') ? name.replaceAll('.csv.gz', '') : name.replaceAll('.csv', '');
 }
 
 /** `{csv_base}_{i}.parquet`: the hourly ("raw") object of chunk `i`. */

@@ -24,6 +24,11 @@ export interface KokuParquetWriterOptions {
   manifestId: number;
   /** Run Koku's optional post-write dedup when an OCP day file is closed. */
   postWriteDedup?: boolean;
+  /**
+   * Not Koku: treat every existing same-day object of the report type as superseded, whatever its hours, so a
+   * regenerated day replaces the previous one instead of being skipped. Default false.
+   */
+  replaceExisting?: boolean;
   logger?: Logger;
 }
 
@@ -129,7 +134,7 @@ export class KokuParquetWriter {
     );
     const fewerHours = sameDay.filter((o) => {
       const hours = intOrNull(o.metadata.reportnumhours);
-      return hours !== null && hours < file.numHours;
+      return this.options.replaceExisting || (hours !== null && hours < file.numHours);
     });
     if (sameDay.length > 0 && fewerHours.length === 0) {
       const reason = `objects for ${file.reportDate} with at least ${file.numHours} hours exist (ReportsAlreadyProcessed)`;

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { CsvFormatError } from './errors.js';
 import type { CsvInput } from './types.js';
@@ -13,7 +14,7 @@ export interface CsvRecords {
 }
 
 /**
- * Opens a CSV input for streaming: the header first, then records one by one. Blank lines are skipped (pandas'
+ * Opens a CSV input (gzipped when its name ends in `.gz`) for streaming: the header first, then records one by one. Blank lines are skipped (pandas'
  * `skip_blank_lines`), a UTF-8 BOM is dropped, and short records are allowed (missing cells read as empty).
  *
  * @example
@@ -22,7 +23,11 @@ export interface CsvRecords {
  */
 export async function readCsvRecords(input: CsvInput): Promise<CsvRecords> {
   const name = typeof input === 'string' ? input : input.name;
-  const source = typeof input === 'string' ? createReadStream(input) : 'stream' in input ? input.stream : Readable.from([input.text]);
+  const raw = typeof input === 'string' ? createReadStream(input) : 'stream' in input ? input.stream : Readable.from([input.text]);
+  // Koku accepts gzipped reports (`.csv.gz`) as well.
+  const isText = typeof input === 'object' && 'text' in input;
+  const source = name.endsWith('.gz') && !isText ? raw.pipe(createGunzip()) : raw;
+  raw.on('error', (err: Error) => source.destroy(err));
   const parser = source.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }));
   source.on('error', (err: Error) => parser.destroy(err));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;

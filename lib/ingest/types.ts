@@ -70,6 +70,8 @@ export interface ConvertOptions {
   reportDate?: string;
   /** Also run Koku's optional post-write dedup (spec §1 step 5, last sentence). Default false. */
   postWriteDedup?: boolean;
+  /** Not Koku: replace existing same-day OCP objects whatever their hours (re-running a conversion). Default false. */
+  replaceExisting?: boolean;
   /** AWS `row_uuid` source; default `crypto.randomUUID` (Koku draws uuid4). Tests pass a deterministic one. */
   rowUuid?: () => string;
   logger?: Logger;

@@ -45,3 +45,5 @@ export const AWS_BILL_TABLE = 'reporting_awscostentrybill';
 export const AWS_ACCOUNT_ALIAS_TABLE = 'reporting_awsaccountalias';
 
 export const HOURS_PER_DAY = 24;
+/** Our standalone stand-in for Koku's `api_providerinfrastructuremap` (spec §2.4). */
+export const OCP_AWS_PAIRING_TABLE = 'koku_agg_ocp_aws_pairing';

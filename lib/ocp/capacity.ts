@@ -1,4 +1,3 @@
-import { TupleIndex } from './tupleIndex.js';
 import { StringPool } from './stringPool.js';
 
 /** Node or cluster capacity for one day, in core-seconds and byte-seconds (spec §6). */
@@ -17,31 +16,43 @@ export interface DayCapacity {
 /**
  * NodeCap and ClusterCap from HOURLY pod rows (spec §6): the max per (interval_start, node) over that hour's pod
  * rows, summed over the hours observed (no node filter, so the "" node counts towards the cluster). Memory follows
- * the (hour, node) pairs, at most 24 × nodes.
+ * the (hour, node) pairs, at most 24 × nodes. The pairs live in a dense (interval × node) table, so the hot path
+ * (a million hourly rows a day) is two array reads per row; sums run in first-seen pair order.
  */
 export class CapacityAccumulator {
-  private readonly index = new TupleIndex(2, 256);
-  private readonly cpu: number[] = [];
-  private readonly mem: number[] = [];
-  private readonly cpuSeen: number[] = [];
-  private readonly memSeen: number[] = [];
+  private readonly intervals = new Map<number, number>();
+  private lastInterval = Number.NaN;
+  private lastIntervalIndex = -1;
+  /** Interned node id → dense node index + 1 (0 = not seen). */
+  private nodeIndex = new Int32Array(256);
+  private readonly nodeIds: number[] = [];
+  /** (interval index × stride + node index) → pair id, or -1. */
+  private table = new Int32Array(24 * 64).fill(-1);
+  private stride = 64;
+  private rows = 24;
+  private pairNode = new Int32Array(256);
+  private cpu = new Float64Array(256);
+  private mem = new Float64Array(256);
+  private cpuSeen = new Uint8Array(256);
+  private memSeen = new Uint8Array(256);
+  private pairs = 0;
 
   /** `intervalKey` identifies interval_start within the day (e.g. ms since midnight). */
   add(intervalKey: number, nodeId: number, cpu: number, cpuValid: boolean, mem: number, memValid: boolean): void {
-    this.index.key[0] = intervalKey;
-    this.index.key[1] = nodeId;
-    const g = this.index.intern();
-    if (g === this.cpu.length) {
-      this.cpu.push(0);
-      this.mem.push(0);
-      this.cpuSeen.push(0);
-      this.memSeen.push(0);
+    const interval = intervalKey === this.lastInterval ? this.lastIntervalIndex : this.intervalOf(intervalKey);
+    let node = nodeId < this.nodeIndex.length ? (this.nodeIndex[nodeId] as number) - 1 : -1;
+    if (node < 0) node = this.addNode(nodeId);
+    const cell = interval * this.stride + node;
+    let g = this.table[cell] as number;
+    if (g < 0) {
+      g = this.addPair(node);
+      this.table[cell] = g;
     }
-    if (cpuValid && (this.cpuSeen[g] === 0 || cpu > this.cpu[g])) {
+    if (cpuValid && (this.cpuSeen[g] === 0 || cpu > (this.cpu[g] as number))) {
       this.cpu[g] = cpu;
       this.cpuSeen[g] = 1;
     }
-    if (memValid && (this.memSeen[g] === 0 || mem > this.mem[g])) {
+    if (memValid && (this.memSeen[g] === 0 || mem > (this.mem[g] as number))) {
       this.mem[g] = mem;
       this.memSeen[g] = 1;
     }
@@ -49,11 +60,11 @@ export class CapacityAccumulator {
 
   finish(): DayCapacity {
     const nodes = new Map<number, NodeCapacity>();
-    for (let g = 0; g < this.cpu.length; g++) {
-      const nodeId = this.index.get(g, 1);
+    for (let g = 0; g < this.pairs; g++) {
+      const nodeId = this.nodeIds[this.pairNode[g] as number] as number;
       const cap = nodes.get(nodeId) ?? { cpuCoreSeconds: null, memoryByteSeconds: null };
-      if (this.cpuSeen[g]) cap.cpuCoreSeconds = (cap.cpuCoreSeconds ?? 0) + this.cpu[g];
-      if (this.memSeen[g]) cap.memoryByteSeconds = (cap.memoryByteSeconds ?? 0) + this.mem[g];
+      if (this.cpuSeen[g]) cap.cpuCoreSeconds = (cap.cpuCoreSeconds ?? 0) + (this.cpu[g] as number);
+      if (this.memSeen[g]) cap.memoryByteSeconds = (cap.memoryByteSeconds ?? 0) + (this.mem[g] as number);
       nodes.set(nodeId, cap);
     }
     if (nodes.size === 0) return { nodes, cluster: null };
@@ -66,6 +77,62 @@ export class CapacityAccumulator {
     }
     return { nodes, cluster };
   }
+
+  private intervalOf(intervalKey: number): number {
+    let index = this.intervals.get(intervalKey);
+    if (index === undefined) {
+      index = this.intervals.size;
+      this.intervals.set(intervalKey, index);
+      if (index >= this.rows) this.relayout(this.stride, this.rows * 2);
+    }
+    this.lastInterval = intervalKey;
+    this.lastIntervalIndex = index;
+    return index;
+  }
+
+  private addNode(nodeId: number): number {
+    if (nodeId >= this.nodeIndex.length) {
+      let size = this.nodeIndex.length * 2;
+      while (size <= nodeId) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.nodeIndex);
+      this.nodeIndex = grown;
+    }
+    const node = this.nodeIds.length;
+    this.nodeIds.push(nodeId);
+    this.nodeIndex[nodeId] = node + 1;
+    if (node >= this.stride) this.relayout(this.stride * 2, this.rows);
+    return node;
+  }
+
+  private addPair(node: number): number {
+    const g = this.pairs++;
+    if (g >= this.cpu.length) {
+      const size = this.cpu.length * 2;
+      this.pairNode = grow(this.pairNode, new Int32Array(size));
+      this.cpu = grow(this.cpu, new Float64Array(size));
+      this.mem = grow(this.mem, new Float64Array(size));
+      this.cpuSeen = grow(this.cpuSeen, new Uint8Array(size));
+      this.memSeen = grow(this.memSeen, new Uint8Array(size));
+    }
+    this.pairNode[g] = node;
+    return g;
+  }
+
+  private relayout(stride: number, rows: number): void {
+    const table = new Int32Array(stride * rows).fill(-1);
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.stride; c++) table[r * stride + c] = this.table[r * this.stride + c] as number;
+    }
+    this.table = table;
+    this.stride = stride;
+    this.rows = rows;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** One hourly pod row as `capacityFromHourly` reads it. */

@@ -38,13 +38,15 @@ export class LabelSetAccumulator {
 /** Lookup side of `LabelSetAccumulator`. */
 export class LabelSets {
   private static readonly NONE: readonly FilteredLabels[] = [EMPTY_LABELS];
+  private readonly lists = new Map<string, readonly FilteredLabels[]>();
 
-  constructor(private readonly byEntity: Map<string | null, Map<string, FilteredLabels>> = new Map()) {}
+  constructor(byEntity: Map<string | null, Map<string, FilteredLabels>> = new Map()) {
+    for (const [entity, sets] of byEntity) if (entity !== null) this.lists.set(entity, [...sets.values()]);
+  }
 
   /** The maps to fan out over; `[{}]` when the entity has none (LEFT JOIN miss + coalesce). NULL never joins. */
   of(entity: string | null): readonly FilteredLabels[] {
     if (entity === null) return LabelSets.NONE;
-    const sets = this.byEntity.get(entity);
-    return sets ? [...sets.values()] : LabelSets.NONE;
+    return this.lists.get(entity) ?? LabelSets.NONE;
   }
 }

@@ -99,12 +99,13 @@ export class OcpDayAggregator {
     );
     const costCategory = createCostCategoryMatcher(this.config.costCategories);
     const capacity = this.capacity.finish();
-    const pods = podRows(this.podGroups.groups(), {
+    const pods = podRows(this.podGroups, {
       day: this.day.day,
+      pool: this.pool,
       labelFilter,
       nodeLabels,
       namespaceLabels,
-      nodeCapacity: (node) => capacity.nodes.get(this.pool.id(node)),
+      nodeCapacity: (nodeId) => capacity.nodes.get(nodeId),
       clusterCapacity: capacity.cluster,
       costCategory,
     });

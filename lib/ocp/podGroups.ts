@@ -2,7 +2,7 @@ import { compareText } from './compareText.js';
 import type { StringPool } from './stringPool.js';
 import { TupleIndex } from './tupleIndex.js';
 
-/** Order of the summed pod metrics in `PodGroup.sums` (spec §6 aggregates, seconds and byte-seconds). */
+/** Order of the summed pod metrics in a group's sums (spec §6 aggregates, seconds and byte-seconds). */
 export const POD_SUM = {
   usageCpu: 0,
   requestCpu: 1,
@@ -15,33 +15,28 @@ export const POD_SUM = {
 } as const;
 export const POD_SUM_COUNT = 8;
 
-/** Daily pod rows of one (namespace, node, raw pod_labels), pre-summed before the label fan-out. */
-export interface PodGroup {
-  namespace: string | null;
-  node: string | null;
-  /** The raw `pod_labels` text (filtered and merged at finish). */
-  podLabels: string | null;
-  /** max(resource_id) by code point. */
-  resourceId: string | null;
-  /** Σ per POD_SUM index; NULL when every input was NULL. */
-  sums: Array<number | null>;
-  nodeCapacityCpuCores: number | null;
-  nodeCapacityMemoryBytes: number | null;
-}
+const INITIAL_GROUPS = 1024;
 
 /**
- * Groups daily pod rows by interned (namespace, node, pod_labels) so memory follows distinct groups, not rows.
- * Sums are plain double additions in input order.
+ * Groups daily pod rows by interned (namespace, node, raw pod_labels) so memory follows distinct groups, not rows.
+ * State is typed arrays indexed by group id (first-seen order); sums are plain double additions in input order.
+ * `podRows` reads the groups through the accessors, by id, without materialising objects.
  */
 export class PodGroupAccumulator {
-  private readonly index = new TupleIndex(3);
-  private readonly sums: number[] = [];
-  private readonly seen: number[] = [];
-  private readonly maxes: number[] = [];
-  private readonly maxSeen: number[] = [];
-  private readonly resourceIds: number[] = [];
+  private readonly index = new TupleIndex(3, 4096);
+  private sums = new Float64Array(INITIAL_GROUPS * POD_SUM_COUNT);
+  private seen = new Uint8Array(INITIAL_GROUPS * POD_SUM_COUNT);
+  /** [cores, memory bytes] maxima per group. */
+  private maxes = new Float64Array(INITIAL_GROUPS * 2);
+  private maxSeen = new Uint8Array(INITIAL_GROUPS * 2);
+  private resourceIds = new Int32Array(INITIAL_GROUPS);
+  private count = 0;
 
   constructor(private readonly pool: StringPool) {}
+
+  get size(): number {
+    return this.count;
+  }
 
   /** `metrics[j]`/`valid[j]` are the row's POD_SUM values; `cores`/`memBytes` the node capacity columns. */
   add(
@@ -56,61 +51,84 @@ export class PodGroupAccumulator {
     memBytes: number,
     memValid: boolean,
   ): void {
-    this.index.key[0] = nsId;
-    this.index.key[1] = nodeId;
-    this.index.key[2] = labelsId;
+    const key = this.index.key;
+    key[0] = nsId;
+    key[1] = nodeId;
+    key[2] = labelsId;
     const g = this.index.intern();
-    if (g === this.resourceIds.length) this.open(resourceId);
+    if (g === this.count) this.open(resourceId);
     else if (resourceId !== this.resourceIds[g]) this.keepMaxResourceId(g, resourceId);
     const base = g * POD_SUM_COUNT;
+    const sums = this.sums;
+    const seen = this.seen;
     for (let j = 0; j < POD_SUM_COUNT; j++) {
       if (!valid[j]) continue;
-      this.sums[base + j] += metrics[j];
-      this.seen[base + j] = 1;
+      sums[base + j] += metrics[j] as number;
+      seen[base + j] = 1;
     }
-    this.keepMax(2 * g, cores, coresValid);
-    this.keepMax(2 * g + 1, memBytes, memValid);
+    if (coresValid && (this.maxSeen[2 * g] === 0 || cores > (this.maxes[2 * g] as number))) {
+      this.maxes[2 * g] = cores;
+      this.maxSeen[2 * g] = 1;
+    }
+    if (memValid && (this.maxSeen[2 * g + 1] === 0 || memBytes > (this.maxes[2 * g + 1] as number))) {
+      this.maxes[2 * g + 1] = memBytes;
+      this.maxSeen[2 * g + 1] = 1;
+    }
   }
 
-  groups(): PodGroup[] {
-    const out: PodGroup[] = [];
-    for (let g = 0; g < this.resourceIds.length; g++) {
-      const base = g * POD_SUM_COUNT;
-      const sums: Array<number | null> = [];
-      for (let j = 0; j < POD_SUM_COUNT; j++) sums.push(this.seen[base + j] ? this.sums[base + j] : null);
-      out.push({
-        namespace: this.pool.value(this.index.get(g, 0)),
-        node: this.pool.value(this.index.get(g, 1)),
-        podLabels: this.pool.value(this.index.get(g, 2)),
-        resourceId: this.pool.value(this.resourceIds[g]),
-        sums,
-        nodeCapacityCpuCores: this.maxSeen[2 * g] ? this.maxes[2 * g] : null,
-        nodeCapacityMemoryBytes: this.maxSeen[2 * g + 1] ? this.maxes[2 * g + 1] : null,
-      });
-    }
-    return out;
+  namespaceId(g: number): number {
+    return this.index.get(g, 0);
+  }
+
+  nodeId(g: number): number {
+    return this.index.get(g, 1);
+  }
+
+  labelsId(g: number): number {
+    return this.index.get(g, 2);
+  }
+
+  /** max(resource_id) by code point, as an interned id. */
+  resourceId(g: number): number {
+    return this.resourceIds[g] as number;
+  }
+
+  /** Σ of POD_SUM `j`, or null when every input was NULL. */
+  sum(g: number, j: number): number | null {
+    return this.seen[g * POD_SUM_COUNT + j] ? (this.sums[g * POD_SUM_COUNT + j] as number) : null;
+  }
+
+  /** max(node_capacity_cpu_cores), or null. */
+  cores(g: number): number | null {
+    return this.maxSeen[2 * g] ? (this.maxes[2 * g] as number) : null;
+  }
+
+  /** max(node_capacity_memory_bytes), or null. */
+  memoryBytes(g: number): number | null {
+    return this.maxSeen[2 * g + 1] ? (this.maxes[2 * g + 1] as number) : null;
   }
 
   private open(resourceId: number): void {
-    this.resourceIds.push(resourceId);
-    for (let j = 0; j < POD_SUM_COUNT; j++) {
-      this.sums.push(0);
-      this.seen.push(0);
+    const g = this.count++;
+    if (g >= this.resourceIds.length) {
+      const size = this.resourceIds.length * 2;
+      this.resourceIds = grow(this.resourceIds, new Int32Array(size));
+      this.sums = grow(this.sums, new Float64Array(size * POD_SUM_COUNT));
+      this.seen = grow(this.seen, new Uint8Array(size * POD_SUM_COUNT));
+      this.maxes = grow(this.maxes, new Float64Array(size * 2));
+      this.maxSeen = grow(this.maxSeen, new Uint8Array(size * 2));
     }
-    this.maxes.push(0, 0);
-    this.maxSeen.push(0, 0);
+    this.resourceIds[g] = resourceId;
   }
 
   private keepMaxResourceId(g: number, resourceId: number): void {
-    if (compareText(this.pool.value(resourceId), this.pool.value(this.resourceIds[g])) > 0) {
+    if (compareText(this.pool.value(resourceId), this.pool.value(this.resourceIds[g] as number)) > 0) {
       this.resourceIds[g] = resourceId;
     }
   }
+}
 
-  private keepMax(slot: number, value: number, valid: boolean): void {
-    if (valid && (this.maxSeen[slot] === 0 || value > this.maxes[slot])) {
-      this.maxes[slot] = value;
-      this.maxSeen[slot] = 1;
-    }
-  }
+function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
 }

@@ -9,12 +9,14 @@ export interface PodNode {
 
 export type PodNodeLookup = (namespace: string | null, pod: string | null) => readonly PodNode[];
 
+const NONE: readonly PodNode[] = Object.freeze([]);
+
 /**
  * The daily pod side of Koku's `cte_volume_nodes` (spec §7): DISTINCT (namespace, pod, node, resource_id) over
  * every daily pod row of the day, with no node filter.
  */
 export class PodNodeAccumulator {
-  private readonly index = new TupleIndex(4);
+  private readonly index = new TupleIndex(4, 4096);
 
   add(nsId: number, podId: number, nodeId: number, resourceId: number): void {
     const k = this.index.key;
@@ -25,19 +27,46 @@ export class PodNodeAccumulator {
     this.index.intern();
   }
 
-  /** Lookup by (namespace, pod); inner-join semantics, so NULL keys never match. */
+  /**
+   * Lookup by (namespace, pod); inner-join semantics, so NULL keys never match. Only the pods asked for (those with
+   * storage) are turned into objects; the rest stay as ids.
+   */
   lookup(pool: StringPool): PodNodeLookup {
-    const byPod = new Map<string, PodNode[]>();
+    const pods = new TupleIndex(2, 4096);
+    const first: number[] = [];
+    const next = new Int32Array(this.index.size).fill(-1);
+    const last: number[] = [];
     for (let id = 0; id < this.index.size; id++) {
-      const ns = pool.value(this.index.get(id, 0));
-      const pod = pool.value(this.index.get(id, 1));
-      if (ns === null || pod === null) continue;
-      const key = JSON.stringify([ns, pod]);
-      let nodes = byPod.get(key);
-      if (!nodes) byPod.set(key, (nodes = []));
-      nodes.push({ node: pool.value(this.index.get(id, 2)), resourceId: pool.value(this.index.get(id, 3)) });
+      pods.key[0] = this.index.get(id, 0);
+      pods.key[1] = this.index.get(id, 1);
+      const p = pods.intern();
+      if (p === first.length) {
+        first.push(id);
+        last.push(id);
+      } else {
+        next[last[p] as number] = id;
+        last[p] = id;
+      }
     }
-    return (namespace, pod) =>
-      namespace === null || pod === null ? [] : (byPod.get(JSON.stringify([namespace, pod])) ?? []);
+    const built = new Map<number, readonly PodNode[]>();
+    return (namespace, pod) => {
+      if (namespace === null || pod === null) return NONE;
+      const nsId = pool.find(namespace);
+      const podId = pool.find(pod);
+      if (nsId === undefined || podId === undefined) return NONE;
+      pods.key[0] = nsId;
+      pods.key[1] = podId;
+      const p = pods.find();
+      if (p < 0) return NONE;
+      let nodes = built.get(p);
+      if (nodes === undefined) {
+        const list: PodNode[] = [];
+        for (let id = first[p] as number; id >= 0; id = next[id] as number) {
+          list.push({ node: pool.value(this.index.get(id, 2)), resourceId: pool.value(this.index.get(id, 3)) });
+        }
+        built.set(p, (nodes = list));
+      }
+      return nodes;
+    };
   }
 }

@@ -1,98 +1,150 @@
-import { maxText } from './compareText.js';
+import { compareText } from './compareText.js';
 import { BYTES_TO_GIB, SECONDS_PER_HOUR } from './constants.js';
 import type { NodeCapacity } from './capacity.js';
+import { LabelMerger } from './labelMerger.js';
 import type { LabelFilter } from './labels.js';
-import { mergeFiltered } from './labels.js';
 import type { LabelSets } from './labelSets.js';
-import { maxNullable, scaleNullable, sumNullable } from './nullableMath.js';
+import { scaleNullable } from './nullableMath.js';
 import { POD_SUM, POD_SUM_COUNT } from './podGroups.js';
-import type { PodGroup } from './podGroups.js';
+import type { PodGroupAccumulator } from './podGroups.js';
+import { NULL_ID } from './stringPool.js';
+import type { StringPool } from './stringPool.js';
 import { blankSummaryRow } from './summaryRow.js';
+import { TupleIndex } from './tupleIndex.js';
 import type { CostCategoryMatcher, FilteredLabels, OcpSummaryRow } from './types.js';
 
 /** What Pod rows need besides their groups: labels, capacity and cost categories of the same day. */
 export interface PodRowsContext {
   day: string;
+  pool: StringPool;
   labelFilter: LabelFilter;
   nodeLabels: LabelSets;
   namespaceLabels: LabelSets;
-  /** NodeCap(day, node); undefined → NULL capacity-hours. */
-  nodeCapacity: (node: string | null) => NodeCapacity | undefined;
+  /** NodeCap(day, node) by interned node id; undefined → NULL capacity-hours. */
+  nodeCapacity: (nodeId: number) => NodeCapacity | undefined;
   clusterCapacity: NodeCapacity | null;
   costCategory: CostCategoryMatcher;
 }
 
-interface PodOutput {
-  namespace: string | null;
-  node: string | null;
-  labels: FilteredLabels;
-  resourceId: string | null;
-  sums: Array<number | null>;
-  cores: number | null;
-  memBytes: number | null;
+/** Per-output accumulators, indexed by output id (first-seen order). */
+class PodOutputs {
+  readonly index = new TupleIndex(3, 4096);
+  labels: FilteredLabels[] = [];
+  resourceIds: number[] = [];
+  sums = new Float64Array(1024 * POD_SUM_COUNT);
+  seen = new Uint8Array(1024 * POD_SUM_COUNT);
+  cores: Array<number | null> = [];
+  memBytes: Array<number | null> = [];
+
+  open(labels: FilteredLabels): void {
+    const o = this.labels.length;
+    this.labels.push(labels);
+    this.resourceIds.push(NULL_ID);
+    this.cores.push(null);
+    this.memBytes.push(null);
+    if ((o + 1) * POD_SUM_COUNT > this.sums.length) {
+      const sums = new Float64Array(this.sums.length * 2);
+      sums.set(this.sums);
+      this.sums = sums;
+      const seen = new Uint8Array(this.seen.length * 2);
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+  }
 }
 
 /**
  * Pod rows (spec §6): rows with node "" or NULL are dropped, each group fans out over its node-day's and
  * namespace-day's distinct filtered label maps (§5.2), and groups whose merged map is equal are summed into one
  * row keyed (namespace, node, merged labels). Sums are multiplied by the cost-category match count (§5.3).
+ * Label maps are parsed, filtered and merged once per distinct input (`LabelMerger`); outputs key on interned ids.
  *
  * @example
- * const rows = podRows(podGroupAccumulator.groups(), context);
+ * const rows = podRows(podGroupAccumulator, context);
  */
-export function podRows(groups: readonly PodGroup[], ctx: PodRowsContext): OcpSummaryRow[] {
-  const outputs = new Map<string, PodOutput>();
-  for (const group of groups) {
-    if (group.node === null || group.node === '') continue;
-    const own = ctx.labelFilter.filtered(group.podLabels, `pod_labels of ${group.namespace}/${group.node}`);
-    const factor = Math.max(1, ctx.costCategory(group.namespace).matches);
-    for (const nodeLabels of ctx.nodeLabels.of(group.node)) {
-      for (const namespaceLabels of ctx.namespaceLabels.of(group.namespace)) {
-        const merged = mergeFiltered(nodeLabels, namespaceLabels, own);
-        addToOutput(outputs, group, merged, factor);
+export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSummaryRow[] {
+  const { pool } = ctx;
+  const emptyId = pool.find('');
+  const merger = new LabelMerger();
+  const outputs = new PodOutputs();
+  const ownLabels = new Map<number, FilteredLabels>();
+  const factors = new Map<number, number>();
+  const nodeSets = new Map<number, readonly FilteredLabels[]>();
+  const namespaceSets = new Map<number, readonly FilteredLabels[]>();
+  const key = outputs.index.key;
+
+  for (let g = 0; g < groups.size; g++) {
+    const nodeId = groups.nodeId(g);
+    if (nodeId === NULL_ID || nodeId === emptyId) continue;
+    const nsId = groups.namespaceId(g);
+    const labelsId = groups.labelsId(g);
+    let own = ownLabels.get(labelsId);
+    if (own === undefined) {
+      own = ctx.labelFilter.filtered(pool.value(labelsId), `pod_labels of ${pool.value(nsId)}/${pool.value(nodeId)}`);
+      ownLabels.set(labelsId, own);
+    }
+    let factor = factors.get(nsId);
+    if (factor === undefined) factors.set(nsId, (factor = Math.max(1, ctx.costCategory(pool.value(nsId)).matches)));
+    let nodeMaps = nodeSets.get(nodeId);
+    if (nodeMaps === undefined) nodeSets.set(nodeId, (nodeMaps = ctx.nodeLabels.of(pool.value(nodeId))));
+    let namespaceMaps = namespaceSets.get(nsId);
+    if (namespaceMaps === undefined) namespaceSets.set(nsId, (namespaceMaps = ctx.namespaceLabels.of(pool.value(nsId))));
+
+    const resourceId = groups.resourceId(g);
+    const cores = groups.cores(g);
+    const memBytes = groups.memoryBytes(g);
+    for (const nodeLabels of nodeMaps) {
+      for (const namespaceLabels of namespaceMaps) {
+        const merged = merger.merge(nodeLabels, namespaceLabels, own);
+        key[0] = nsId;
+        key[1] = nodeId;
+        key[2] = merged.keyId;
+        const o = outputs.index.intern();
+        if (o === outputs.labels.length) outputs.open(merged.labels);
+        // max(resource_id) by code point; NULL is skipped.
+        const current = outputs.resourceIds[o] as number;
+        if (resourceId !== current && (current === NULL_ID || (resourceId !== NULL_ID && compareText(pool.value(resourceId), pool.value(current)) > 0))) {
+          outputs.resourceIds[o] = resourceId;
+        }
+        const base = o * POD_SUM_COUNT;
+        for (let j = 0; j < POD_SUM_COUNT; j++) {
+          const sum = groups.sum(g, j);
+          if (sum === null) continue;
+          const scaled = sum * factor;
+          if (outputs.seen[base + j]) outputs.sums[base + j] += scaled;
+          else {
+            outputs.sums[base + j] = scaled;
+            outputs.seen[base + j] = 1;
+          }
+        }
+        const outCores = outputs.cores[o] as number | null;
+        if (cores !== null && (outCores === null || cores > outCores)) outputs.cores[o] = cores;
+        const outMem = outputs.memBytes[o] as number | null;
+        if (memBytes !== null && (outMem === null || memBytes > outMem)) outputs.memBytes[o] = memBytes;
       }
     }
   }
-  return [...outputs.values()].map((out) => toRow(out, ctx));
+
+  const rows: OcpSummaryRow[] = [];
+  for (let o = 0; o < outputs.labels.length; o++) rows.push(toRow(outputs, o, ctx));
+  return rows;
 }
 
-function addToOutput(outputs: Map<string, PodOutput>, group: PodGroup, labels: FilteredLabels, factor: number): void {
-  const key = JSON.stringify([group.namespace, group.node, labels.key]);
-  let out = outputs.get(key);
-  if (!out) {
-    out = {
-      namespace: group.namespace,
-      node: group.node,
-      labels,
-      resourceId: null,
-      sums: new Array<number | null>(POD_SUM_COUNT).fill(null),
-      cores: null,
-      memBytes: null,
-    };
-    outputs.set(key, out);
-  }
-  out.resourceId = maxText(out.resourceId, group.resourceId);
-  for (let j = 0; j < POD_SUM_COUNT; j++) out.sums[j] = sumNullable(out.sums[j], scaleNullable(group.sums[j], factor));
-  out.cores = maxNullable(out.cores, group.nodeCapacityCpuCores);
-  out.memBytes = maxNullable(out.memBytes, group.nodeCapacityMemoryBytes);
-}
-
-function toRow(out: PodOutput, ctx: PodRowsContext): OcpSummaryRow {
+function toRow(outputs: PodOutputs, o: number, ctx: PodRowsContext): OcpSummaryRow {
+  const base = o * POD_SUM_COUNT;
+  const hours = (j: number) => (outputs.seen[base + j] ? (outputs.sums[base + j] as number) / SECONDS_PER_HOUR : null);
+  const gibHours = (j: number) =>
+    outputs.seen[base + j] ? ((outputs.sums[base + j] as number) / SECONDS_PER_HOUR) * BYTES_TO_GIB : null;
+  const nsId = outputs.index.get(o, 0);
+  const nodeId = outputs.index.get(o, 1);
+  const labels = (outputs.labels[o] as FilteredLabels).labels;
+  const nodeCap = ctx.nodeCapacity(nodeId);
   const row = blankSummaryRow(ctx.day, 'Pod');
-  const hours = (j: number) => {
-    const sum = out.sums[j];
-    return sum === null ? null : sum / SECONDS_PER_HOUR;
-  };
-  const gibHours = (j: number) => {
-    const sum = out.sums[j];
-    return sum === null ? null : (sum / SECONDS_PER_HOUR) * BYTES_TO_GIB;
-  };
-  const nodeCap = ctx.nodeCapacity(out.node);
-  row.namespace = out.namespace;
-  row.node = out.node;
-  row.resource_id = out.resourceId;
-  row.pod_labels = out.labels.labels;
-  row.all_labels = out.labels.labels ?? {};
+  row.namespace = ctx.pool.value(nsId);
+  row.node = ctx.pool.value(nodeId);
+  row.resource_id = ctx.pool.value(outputs.resourceIds[o] as number);
+  row.pod_labels = labels;
+  row.all_labels = labels ?? {};
   row.pod_usage_cpu_core_hours = hours(POD_SUM.usageCpu);
   row.pod_request_cpu_core_hours = hours(POD_SUM.requestCpu);
   row.pod_effective_usage_cpu_core_hours = hours(POD_SUM.effectiveCpu);
@@ -101,14 +153,14 @@ function toRow(out: PodOutput, ctx: PodRowsContext): OcpSummaryRow {
   row.pod_request_memory_gigabyte_hours = gibHours(POD_SUM.requestMem);
   row.pod_effective_usage_memory_gigabyte_hours = gibHours(POD_SUM.effectiveMem);
   row.pod_limit_memory_gigabyte_hours = gibHours(POD_SUM.limitMem);
-  row.node_capacity_cpu_cores = out.cores;
-  row.node_capacity_memory_gigabytes = scaleNullable(out.memBytes, BYTES_TO_GIB);
+  row.node_capacity_cpu_cores = outputs.cores[o] as number | null;
+  row.node_capacity_memory_gigabytes = scaleNullable(outputs.memBytes[o] as number | null, BYTES_TO_GIB);
   row.node_capacity_cpu_core_hours = cpuHours(nodeCap);
   row.node_capacity_memory_gigabyte_hours = memGibHours(nodeCap);
   row.cluster_capacity_cpu_core_hours = cpuHours(ctx.clusterCapacity ?? undefined);
   row.cluster_capacity_memory_gigabyte_hours = memGibHours(ctx.clusterCapacity ?? undefined);
   row.infrastructure_usage_cost_zero = true;
-  row.cost_category_id = ctx.costCategory(out.namespace).costCategoryId;
+  row.cost_category_id = ctx.costCategory(row.namespace).costCategoryId;
   return row;
 }
 

@@ -21,7 +21,28 @@ export function compareSummaryRows(a: OcpSummaryRow, b: OcpSummaryRow): number {
   );
 }
 
-/** Sorts in place with `compareSummaryRows` and returns the array. */
+/**
+ * Sorts in place with `compareSummaryRows` and returns the array. The canonical label texts the comparison needs are
+ * computed once per row instead of once per comparison (same order, far fewer allocations).
+ */
 export function sortSummaryRows(rows: OcpSummaryRow[]): OcpSummaryRow[] {
-  return rows.sort(compareSummaryRows);
+  const keyed = rows.map((row) => ({ row, podLabels: canonicalLabels(row.pod_labels), volumeLabels: canonicalLabels(row.volume_labels) }));
+  keyed.sort(
+    (a, b) =>
+      compareText(a.row.usage_start, b.row.usage_start) ||
+      compareText(a.row.data_source, b.row.data_source) ||
+      compareText(a.row.namespace, b.row.namespace) ||
+      compareText(a.row.node, b.row.node) ||
+      compareText(a.row.resource_id, b.row.resource_id) ||
+      compareText(a.row.persistentvolumeclaim, b.row.persistentvolumeclaim) ||
+      compareText(a.row.persistentvolume, b.row.persistentvolume) ||
+      compareText(a.row.storageclass, b.row.storageclass) ||
+      compareText(a.row.csi_volume_handle, b.row.csi_volume_handle) ||
+      compareText(a.podLabels, b.podLabels) ||
+      compareText(a.volumeLabels, b.volumeLabels) ||
+      (a.row.cost_category_id ?? -Infinity) - (b.row.cost_category_id ?? -Infinity) ||
+      0,
+  );
+  for (let i = 0; i < keyed.length; i++) rows[i] = (keyed[i] as { row: OcpSummaryRow }).row;
+  return rows;
 }

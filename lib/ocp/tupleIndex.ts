@@ -13,6 +13,8 @@ export class TupleIndex {
   private slots: Int32Array;
   private mask: number;
   private count = 0;
+  /** Id returned by the last `intern()`, or -1. */
+  private last = -1;
 
   constructor(readonly arity: number, initialSlots = 1024) {
     this.key = new Int32Array(arity);
@@ -43,16 +45,19 @@ export class TupleIndex {
     }
   }
 
-  /** The id of `key`, adding it when new. */
+  /** The id of `key`, adding it when new. Input rows come in runs, so the previous answer is checked first. */
   intern(): number {
+    const last = this.last;
+    if (last >= 0 && this.equals(last)) return last;
     let slot = this.hash() & this.mask;
     for (;;) {
       const id = this.slots[slot];
       if (id === -1) break;
-      if (this.equals(id)) return id;
+      if (this.equals(id)) return (this.last = id);
       slot = (slot + 1) & this.mask;
     }
     const id = this.count++;
+    this.last = id;
     if (this.tuples.length < this.count * this.arity) {
       const grown = new Int32Array(this.tuples.length * 2);
       grown.set(this.tuples);

@@ -31,12 +31,27 @@ export function decodeThriftStruct(bytes: Uint8Array): ThriftStruct {
   return new CompactReader(bytes).struct(0);
 }
 
+/** Decodes one struct starting at `bytes[start]` (a Parquet `PageHeader`) and says where it ended. */
+export function decodeThriftStructAt(bytes: Uint8Array, start: number): { struct: ThriftStruct; end: number } {
+  const reader = new CompactReader(bytes, start);
+  const struct = reader.struct(0);
+  return { struct, end: reader.position };
+}
+
 class CompactReader {
-  private pos = 0;
+  private pos: number;
   private readonly view: DataView;
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    start = 0,
+  ) {
+    this.pos = start;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get position(): number {
+    return this.pos;
   }
 
   struct(depth: number): ThriftStruct {

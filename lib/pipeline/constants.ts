@@ -6,3 +6,6 @@ export const DEFAULT_PARTIALS_PREFIX = 'partials/';
 
 /** `summary_type` in the ledger for the OCP daily summary. */
 export const OCP_SUMMARY_TYPE = 'ocp_daily_summary';
+
+/** `summary_type` in the ledger for OCP on AWS (`reporting_ocpawscostlineitem_project_daily_summary_p`), per AWS source. */
+export const OCP_AWS_SUMMARY_TYPE = 'ocp_aws_daily_summary';

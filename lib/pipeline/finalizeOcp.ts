@@ -30,12 +30,33 @@ export interface FinalizeDeps {
   dataStore: ObjectStore;
   partialStore: ObjectStore;
   partialsPrefix: string;
-  /** Tenant schema the summary lives in. */
+  /** Tenant schema whose settings (enabled keys, cost categories) apply. */
   schema: string;
+  /**
+   * Where rows, report periods, node roles, the provider registry and the ledger live; default `schema`. Shadow mode
+   * points it at a separate schema with the same DDL, so Koku's own tables stay untouched.
+   */
+  targetSchema?: string;
+  /** Told what changed after each commit (e.g. publishes to a queue so Koku's downstream steps can run). */
+  onCommitted?(event: SummaryCommittedEvent): Promise<void>;
   logger: Logger;
   /** Standalone mode: create the report period when Koku has none (Koku itself would skip the month). */
   createReportPeriods: boolean;
   hooks?: ReplaceOcpDaysHooks;
+}
+
+/** What one finalize committed: enough for downstream steps (cost model, UI summaries) to know what to refresh. */
+export interface SummaryCommittedEvent {
+  type: 'summary-committed';
+  summaryType: string;
+  schema: string;
+  account: string;
+  providerType: string;
+  providerUuid: string;
+  year: number;
+  month: number;
+  days: Array<{ day: string; rowCount: number; controlTotals: Record<string, number>; fingerprint: string }>;
+  committedAt: string;
 }
 
 export interface FinalizeResult {
@@ -60,10 +81,12 @@ export interface FinalizeResult {
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
   const days = [...new Set(req.days)].sort();
+  const target = deps.targetSchema ?? deps.schema;
+  let committed: SummaryCommittedEvent['days'] = [];
   await withTransaction(deps.pool, async (client) => {
-    await acquireXactLock(client, `ocp:${deps.schema}:${req.providerUuid}:${req.year}-${req.month}`);
+    await acquireXactLock(client, `ocp:${target}:${req.providerUuid}:${req.year}-${req.month}`);
     const current = await chooseCurrentPartials(deps, req, days, result);
-    const ledger = await readLedger(client, deps.schema, req.providerUuid, OCP_SUMMARY_TYPE, [...current.keys()]);
+    const ledger = await readLedger(client, target, req.providerUuid, OCP_SUMMARY_TYPE, [...current.keys()]);
     const changed = [...current.entries()].filter(([day, m]) => req.force || ledger.get(day)?.fingerprint !== m.fingerprint);
     for (const [day] of current) if (!changed.some(([d]) => d === day)) result.unchanged.push(day);
     if (changed.length === 0) return;
@@ -74,10 +97,14 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
       deps.logger.warn('no report period for the month; days skipped as Koku would', { providerUuid: req.providerUuid, year: req.year, month: req.month });
       return;
     }
-    await commitDays(client, deps, req, reportPeriodId, changed);
+    committed = await commitDays(client, deps, req, reportPeriodId, changed);
     result.committed.push(...changed.map(([d]) => d));
   });
-  deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, ...result });
+  deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
+  if (committed.length > 0 && deps.onCommitted) {
+    const { type: _t, days: _d, force: _f, ...source } = req;
+    await deps.onCommitted({ type: 'summary-committed', summaryType: OCP_SUMMARY_TYPE, schema: target, ...source, days: committed, committedAt: new Date().toISOString() });
+  }
   return result;
 }
 
@@ -102,16 +129,18 @@ async function chooseCurrentPartials(
 
 async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest): Promise<number | null> {
   const monthStart = `${req.year}-${String(req.month).padStart(2, '0')}-01`;
-  const found = await findReportPeriod(client, deps.schema, req.providerUuid, monthStart);
+  const target = deps.targetSchema ?? deps.schema;
+  const found = await findReportPeriod(client, target, req.providerUuid, monthStart);
   if (found !== null || !deps.createReportPeriods) return found;
   const provider = await providerFor(client, deps, req);
-  return ensureReportPeriod(client, deps.schema, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
+  return ensureReportPeriod(client, target, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
 }
 
 async function providerFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest) {
-  const provider = await findProvider(client, deps.schema, req.providerUuid);
+  const target = deps.targetSchema ?? deps.schema;
+  const provider = await findProvider(client, target, req.providerUuid);
   if (!provider || !provider.clusterId) {
-    throw new UnknownProviderError(`provider ${req.providerUuid}`, `not registered in ${deps.schema}.koku_agg_provider with a cluster id (run "koku-agg provider add")`);
+    throw new UnknownProviderError(`provider ${req.providerUuid}`, `not registered in ${target}.koku_agg_provider with a cluster id (run "koku-agg provider add")`);
   }
   return { clusterId: provider.clusterId, clusterAlias: provider.clusterAlias };
 }
@@ -122,11 +151,12 @@ async function commitDays(
   req: FinalizeRequest,
   reportPeriodId: number,
   changed: Array<[string, PartialManifest]>,
-): Promise<void> {
+): Promise<SummaryCommittedEvent['days']> {
+  const target = deps.targetSchema ?? deps.schema;
   const provider = await providerFor(client, deps, req);
   const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpPartialRows(deps.partialStore, m) })));
-  await upsertNodeRoles(client, deps.schema, provider.clusterId, partials.flatMap((p) => p.data.nodeRoles));
-  const roleOf = await readNodeRoleLookup(client, deps.schema);
+  await upsertNodeRoles(client, target, provider.clusterId, partials.flatMap((p) => p.data.nodeRoles));
+  const roleOf = await readNodeRoleLookup(client, target);
   const { costCategories } = await readOcpSummaryConfig(client, deps.schema);
   const rowsByDay = new Map<string, OcpSummaryRow[]>();
   for (const p of partials) {
@@ -136,21 +166,19 @@ async function commitDays(
   const rows = [...rowsByDay.values()].flat();
   await replaceOcpDays(
     client,
-    { schema: deps.schema, reportPeriodId, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, providerUuid: req.providerUuid, days: [...rowsByDay.keys()], rows },
+    { schema: target, reportPeriodId, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, providerUuid: req.providerUuid, days: [...rowsByDay.keys()], rows },
     deps.hooks,
   );
-  await recordLedger(
-    client,
-    deps.schema,
-    partials.map((p) => ({
-      providerUuid: req.providerUuid,
-      summaryType: OCP_SUMMARY_TYPE,
-      usageDate: p.day,
-      fingerprint: p.manifest.fingerprint,
-      inputs: p.manifest.inputs,
-      rowCount: rowsByDay.get(p.day)!.length,
-      controlTotals: ocpControlTotals(rowsByDay.get(p.day)!),
-      codeVersion: p.manifest.codeVersion,
-    })),
-  );
+  const entries = partials.map((p) => ({
+    providerUuid: req.providerUuid,
+    summaryType: OCP_SUMMARY_TYPE,
+    usageDate: p.day,
+    fingerprint: p.manifest.fingerprint,
+    inputs: p.manifest.inputs,
+    rowCount: rowsByDay.get(p.day)!.length,
+    controlTotals: ocpControlTotals(rowsByDay.get(p.day)!),
+    codeVersion: p.manifest.codeVersion,
+  }));
+  await recordLedger(client, target, entries);
+  return entries.map((e) => ({ day: e.usageDate, rowCount: e.rowCount, controlTotals: e.controlTotals, fingerprint: e.fingerprint }));
 }

@@ -43,6 +43,7 @@ export const finalizeRequestSchema = z
     month,
     days: z.array(isoDay).min(1),
     force: z.boolean().optional(),
+    summaryType: z.enum(['ocp_daily_summary', 'ocp_aws_daily_summary']).optional(),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { ObjectStore } from '../store/types.js';
 import { listOcpDaysWithData } from './dayInputs.js';
-import { finalizeOcp, type FinalizeResult } from './finalizeOcp.js';
+import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from './finalizeOcp.js';
 import type { DayTask, PartialManifest } from './types.js';
 
 export interface SummarizeOcpMonthDeps {
@@ -11,8 +11,11 @@ export interface SummarizeOcpMonthDeps {
   partialStore: ObjectStore;
   partialsPrefix: string;
   schema: string;
+  /** Shadow mode: where rows are written (see FinalizeDeps.targetSchema). */
+  targetSchema?: string;
   logger: Logger;
   createReportPeriods: boolean;
+  onCommitted?: FinalizeDeps['onCommitted'];
   /** Runs one day task (in-process, or on a worker thread) and resolves with its partial's manifest. */
   runDay(task: DayTask): Promise<PartialManifest>;
   onDayDone?(task: DayTask, manifest: PartialManifest): void;

@@ -17,6 +17,15 @@ export interface DayTask {
 /** Which input of the OCP summary an object feeds (spec §2.4). */
 export type OcpInputRole = 'podHourly' | 'podDaily' | 'storageDaily' | 'nodeLabelsDaily' | 'namespaceLabelsDaily';
 
+/**
+ * Which input of OCP on AWS an object feeds (ocp-on-aws spec §1): the AWS daily and raw (hourly) Parquet, and the
+ * OCP day partials standing in for Koku's Hive copy of the OCP summary.
+ */
+export type OcpAwsInputRole = 'awsDaily' | 'awsRaw' | 'ocpPartial';
+
+/** What a day's summary is: the ledger's `summary_type` and the finalize message's `summaryType`. */
+export type SummaryType = 'ocp_daily_summary' | 'ocp_aws_daily_summary';
+
 /** One input object of a day, as listed; `rowGroups` undefined means all row groups. */
 export interface DayInputObject {
   key: string;
@@ -33,7 +42,7 @@ export interface PartialManifest {
   inputsFingerprint: string;
   /** sha256 of inputs + settings + code version: identifies the result. */
   fingerprint: string;
-  inputs: Array<Pick<DayInputObject, 'key' | 'etag' | 'size' | 'role'>>;
+  inputs: Array<{ key: string; etag: string; size: number; role: OcpInputRole | OcpAwsInputRole }>;
   configFingerprint: string;
   codeVersion: string;
   rowCount: number;
@@ -59,6 +68,8 @@ export interface FinalizeRequest {
   days: string[];
   /** Commit even when the ledger says the same result is already committed (replays). */
   force?: boolean;
+  /** Which summary the days' partials hold; absent = `ocp_daily_summary` (messages sent before OCP on AWS existed). */
+  summaryType?: SummaryType;
 }
 
 /** Operator request to re-run days of a source-month (`days` omitted: every day with data). */

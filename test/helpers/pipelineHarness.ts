@@ -2,7 +2,7 @@
  * The serverless pipeline on the emulator and a real PostgreSQL, with the real handlers driven by SqsEventSource
  * pollers. Tests state only what matters to them: upload objects, send messages, settle, then read the tables.
  */
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { createDayAggregatorHandler } from '../../functions/day-aggregator.js';
 import { createFinalizerHandler } from '../../functions/finalizer.js';
 import type { Logger } from '../../lib/common/logger.js';
@@ -10,6 +10,7 @@ import { readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
 import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
+import { sqsCompletionSink } from '../../lib/pipeline/sqsCompletionSink.js';
 import { sqsFinalizeSink } from '../../lib/pipeline/sqsFinalizeSink.js';
 import { S3ObjectStore } from '../../lib/store/index.js';
 import { createSdkTopology, emulatorClients, type SdkTopology } from './awsEmulator.js';
@@ -38,6 +39,8 @@ export interface Pipeline {
   store: S3ObjectStore;
   ingest: SqsEventSource;
   finalize: SqsEventSource;
+  /** Receives a "summary-committed" event after every commit. */
+  completionQueueUrl: string;
   logs: LogLine[];
   /** Mutable: set `afterDelete` to inject a failure into the next commit. */
   hooks: ReplaceOcpDaysHooks;
@@ -78,7 +81,8 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
     finalizeSink: sqsFinalizeSink(clients.sqs, topology.finalize.url),
     concurrency: 2,
   }));
-  const finalizer = createFinalizerHandler(async () => ({ ...common, pool: db.pool, createReportPeriods: true, hooks: { afterDelete: () => hooks.afterDelete?.() ?? Promise.resolve() } }));
+  const completionQueueUrl = (await clients.sqs.send(new CreateQueueCommand({ QueueName: `${topology.bucket}-completed` }))).QueueUrl!;
+  const finalizer = createFinalizerHandler(async () => ({ ...common, pool: db.pool, createReportPeriods: true, onCommitted: sqsCompletionSink(clients.sqs, completionQueueUrl), hooks: { afterDelete: () => hooks.afterDelete?.() ?? Promise.resolve() } }));
 
   const ingest = new SqsEventSource({ name: 'day-aggregator', sqs: clients.sqs, queueUrl: topology.ingest.url, queueArn: topology.ingest.arn, batchSize: opts.ingestBatchSize ?? 10, handler: dayAggregator });
   const finalize = new SqsEventSource({ name: 'finalizer', sqs: clients.sqs, queueUrl: topology.finalize.url, queueArn: topology.finalize.arn, batchSize: 10, handler: finalizer });
@@ -94,6 +98,7 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
     store,
     ingest,
     finalize,
+    completionQueueUrl,
     logs,
     hooks,
     settle: () => runUntilIdle([ingest, finalize], clients.sqs, [topology.ingest.url, topology.finalize.url]),

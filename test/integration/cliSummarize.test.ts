@@ -151,3 +151,35 @@ const COLUMNS = [
 function pick(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(COLUMNS.map((c) => [c, row[c]]));
 }
+
+describe('shadow mode', () => {
+  it('fills <schema>_shadow and leaves the tenant tables byte-identical', async () => {
+    const tenant = await freshSchema('org');
+    const dir = mkdtempSync(join(tmpdir(), 'koku-agg-shadow-'));
+    try {
+      const account = accountForSchema(tenant.schema);
+      await putObjects(new LocalObjectStore(dir), dayObjects({ account, providerUuid: PROVIDER }, sampleDay('2024-03-16')));
+      // Koku's own rows for the same day, which shadow mode must not touch.
+      await tenant.pool.query(
+        `INSERT INTO "${tenant.schema}".reporting_ocpusagelineitem_daily_summary (uuid, usage_start, usage_end, namespace, data_source, source_uuid, pod_usage_cpu_core_hours)
+         VALUES (gen_random_uuid(), '2024-03-16', '2024-03-16', 'koku-row', 'Pod', $1, 1.5)`,
+        [PROVIDER],
+      );
+      const digest = async (schema: string) =>
+        (await tenant.pool.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.uuid), '')) AS d, count(*)::int AS n FROM "${schema}".reporting_ocpusagelineitem_daily_summary t`)).rows[0];
+      const before = await digest(tenant.schema);
+      const code = await summarize(
+        { source: dir, schema: tenant.schema, shadowSuffix: '_shadow', providerUuid: PROVIDER, clusterId: 'c', month: { year: 2024, month: 3 }, db: testDatabaseUrl(), dataDir: join(dir, '.unused'), workers: 1, logLevel: 'error' },
+        () => {},
+      );
+      assert.equal(code, 0);
+      assert.deepEqual(await digest(tenant.schema), before, 'tenant summary table unchanged');
+      const shadow = await digest(`${tenant.schema}_shadow`);
+      assert.equal(shadow.n, 5, 'shadow table filled');
+    } finally {
+      await tenant.pool.query(`DROP SCHEMA IF EXISTS "${tenant.schema}_shadow" CASCADE`);
+      await tenant.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

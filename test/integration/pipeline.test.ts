@@ -23,7 +23,7 @@ function source(p: Pipeline) {
   return { account: p.account, providerUuid: p.providerUuid };
 }
 
-async function dlqBodies(p: Pipeline, url: string): Promise<string[]> {
+async function receiveBodies(p: Pipeline, url: string): Promise<string[]> {
   const out = await p.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
   return (out.Messages ?? []).map((m) => m.Body ?? '');
 }
@@ -52,7 +52,7 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
   it('acknowledges and ignores the s3:TestEvent sent when the notification was configured', async () => {
     await p.settle();
     assert.ok(p.logs.some((l) => l.message.includes('s3:TestEvent')), 'the test event was seen');
-    assert.deepEqual(await dlqBodies(p, p.topology.ingest.dlqUrl), []);
+    assert.deepEqual(await receiveBodies(p, p.topology.ingest.dlqUrl), []);
   });
 
   it('fills the summary with exactly the rows the CLI summarize produces for the same data', async () => {
@@ -101,6 +101,20 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     assert.deepEqual(commits.sort(), ['2025-10-01', '2025-10-02', '2025-10-03']);
   });
 
+  it('publishes a summary-committed event per commit with days, row counts and control totals', async () => {
+    const events = (await receiveBodies(p, p.completionQueueUrl)).map((b) => JSON.parse(b));
+    const days = events.flatMap((e) => e.days.map((d: { day: string }) => d.day)).sort();
+    assert.deepEqual(days, ['2025-10-01', '2025-10-02', '2025-10-03']);
+    for (const e of events) {
+      assert.equal(e.type, 'summary-committed');
+      assert.equal(e.providerUuid, p.providerUuid);
+      for (const d of e.days) {
+        assert.equal(d.rowCount, 5);
+        assert.equal(d.controlTotals.pod_usage_cpu_core_hours, 6 + 42);
+      }
+    }
+  });
+
   it('changes nothing when the same S3 event is delivered three times, or a multipart upload sends two events', async () => {
     const before = await readSummaryRows(p.db.pool, p.schema);
     const uuids = await readUuidsByDay(p.db.pool, p.schema, '2025-10-01');
@@ -147,7 +161,7 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     await upload(p, [...poison, ...good]);
     await p.settle();
 
-    const dead = await dlqBodies(p, p.topology.ingest.dlqUrl);
+    const dead = await receiveBodies(p, p.topology.ingest.dlqUrl);
     assert.equal(dead.length, 4, 'one DLQ message per poison object');
     for (const o of poison) {
       const logged = p.logs.filter((l) => l.level === 'error' && String(l.extra?.error).includes(o.key));
@@ -191,10 +205,10 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-01'), day1, 'day 1 untouched');
     assert.deepEqual(await readUuidsByDay(p.db.pool, p.schema, '2025-10-03'), day3, 'day 3 untouched');
 
-    const dlqBefore = (await dlqBodies(p, p.topology.ingest.dlqUrl)).length;
+    const dlqBefore = (await receiveBodies(p, p.topology.ingest.dlqUrl)).length;
     await p.sendIngest({ type: 'replay', account: p.account, providerType: 'OCP', month: 13 });
     await p.settle();
-    const dead = await dlqBodies(p, p.topology.ingest.dlqUrl);
+    const dead = await receiveBodies(p, p.topology.ingest.dlqUrl);
     assert.ok(dead.some((b) => b.includes('"month":13')), 'the malformed replay is in the DLQ');
     assert.ok(dead.length >= 1 && dlqBefore >= 0);
     const reason = p.logs.find((l) => l.level === 'error' && String(l.extra?.error).includes('invalid replay message'));

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { convertToKokuParquet } from '../../../lib/ingest/convertToKokuParquet.js';
 import { InvalidConvertOptionsError, UnknownReportTypeError } from '../../../lib/ingest/errors.js';
+import { selectManifestsToDelete } from '../../../lib/ingest/selectManifestsToDelete.js';
 import { MemoryObjectStore } from '../../../lib/store/MemoryObjectStore.js';
 import { OCP_UUID, POD_HEADER, csvText, parquetRows, parquetSchema, podRecord } from '../../helpers/ingestFixtures.js';
 
@@ -114,5 +119,58 @@ describe('convertToKokuParquet, OCP (spec §1 steps 3–5, §2.1)', () => {
     await convertToKokuParquet({ inputs: [{ name: 'q.csv', text }], store, schema: 'org1234567', providerType: 'OCP', providerUuid: OCP_UUID });
     const [row] = await parquetRows(store, `${HOURLY}pod_usage.2025-10-01.1.0_0.parquet`);
     assert.equal(row.pod_labels, '{"a": "x,y"}');
+  });
+});
+
+describe('superseded objects: post-write dedup and explicit replacement', () => {
+  it('selectManifestsToDelete keeps the manifest with more hours, ties to the higher id', () => {
+    const groups = (a: string, b: string) => new Map([['7', [{ key: 'k7', reportNumHours: a }]], ['9', [{ key: 'k9', reportNumHours: b }]]]);
+    assert.deepEqual(selectManifestsToDelete(groups('24', '12'), '9', 12), ['k9']);
+    assert.deepEqual(selectManifestsToDelete(groups('12', '24'), '9', 24), ['k7']);
+    assert.deepEqual(selectManifestsToDelete(groups('24', '24'), '9', 24), ['k7'], 'tie: higher id wins');
+    assert.deepEqual(selectManifestsToDelete(groups('24', '24'), '7', 24), ['k7'], 'tie: lower id loses');
+    assert.deepEqual(selectManifestsToDelete(new Map([['9', [{ key: 'k9', reportNumHours: '1' }]]]), '9', 1), []);
+  });
+
+  it('replaceExisting lets a re-run replace a day that Koku would skip', async () => {
+    const store = new MemoryObjectStore();
+    await convert(store, [podRecord({ hour: 0 })], { manifestId: 1 });
+    const rerun = await convert(store, [podRecord({ hour: 0, pod: 'web-2' })], { manifestId: 1, replaceExisting: true });
+    assert.equal(rerun.skipped.length, 0);
+    assert.equal(rerun.deleted.length, 2);
+    const [row] = await parquetRows(store, `${HOURLY}pod_usage.2025-10-01.1.0_0.parquet`);
+    assert.equal(row.pod, 'web-2');
+  });
+
+  it('post-write dedup removes our own files when a same-day manifest with more hours remains', async () => {
+    const store = new MemoryObjectStore();
+    await convert(store, [podRecord({ hour: 0 })], { manifestId: 1, hoursPerDay: { '2025-10-01': 10 } });
+    // A concurrent payload (manifest 2, 30 hours) landed meanwhile.
+    const bytes = await store.get(`${HOURLY}pod_usage.2025-10-01.1.0_0.parquet`);
+    await store.put(`${HOURLY}pod_usage.2025-10-01.2.0_0.parquet`, bytes, { metadata: { ManifestId: '2', ReportDateStart: '2025-10-01', ReportNumHours: '30' } });
+    const third = await convert(store, [podRecord({ hour: 0 })], { manifestId: 3, hoursPerDay: { '2025-10-01': 20 }, postWriteDedup: true });
+    const names = third.deleted.map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
+    assert.deepEqual(names, [
+      'pod_usage.2025-10-01.1.0_0.parquet', 'pod_usage.2025-10-01.1.0_daily_0.parquet',
+      'pod_usage.2025-10-01.3.0_0.parquet', 'pod_usage.2025-10-01.3.0_daily_0.parquet',
+    ]);
+    assert.deepEqual(await keysUnder(store, HOURLY), ['pod_usage.2025-10-01.2.0_0.parquet']);
+  });
+});
+
+
+describe('CSV files on disk', () => {
+  it('reads plain and gzipped report files by path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+    try {
+      writeFileSync(join(dir, 'a.csv'), csvText(POD_HEADER, [podRecord({ hour: 0 })]));
+      writeFileSync(join(dir, 'b.csv.gz'), gzipSync(csvText(POD_HEADER, [podRecord({ hour: 1, pod: 'web-2' })])));
+      const store = new MemoryObjectStore();
+      const summary = await convertToKokuParquet({ inputs: [join(dir, 'a.csv'), join(dir, 'b.csv.gz')], store, schema: 'org1234567', providerType: 'OCP', providerUuid: OCP_UUID });
+      assert.equal(summary.rowsRead, 2);
+      assert.deepEqual(await keysUnder(store, HOURLY), ['pod_usage.2025-10-01.1.0_0.parquet', 'pod_usage.2025-10-01.1.1_0.parquet']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,388 @@
+import { gunzipSync } from 'node:zlib';
+import { DataType, Dictionary, Utf8, makeData, makeVector } from 'apache-arrow';
+import type { Data } from 'apache-arrow';
+import { decodeRleHybrid } from './rleHybrid.js';
+import { snappyUncompress } from './snappy.js';
+import { decodeThriftStructAt } from './thriftCompact.js';
+import type { ThriftStruct } from './thriftCompact.js';
+
+/** Parquet physical types the JS decoder reads. */
+export const Physical = { INT32: 1, INT64: 2, FLOAT: 4, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
+/** Compression codecs the JS decoder reads. */
+export const Codec = { UNCOMPRESSED: 0, SNAPPY: 1, GZIP: 2 } as const;
+const Encoding = { PLAIN: 0, PLAIN_DICTIONARY: 2, RLE: 3, RLE_DICTIONARY: 8 } as const;
+const PageType = { DATA_PAGE: 0, INDEX_PAGE: 1, DICTIONARY_PAGE: 2, DATA_PAGE_V2: 3 } as const;
+
+/** How one flat column chunk is decoded and what Arrow data it becomes. */
+export interface ColumnDecodeSpec {
+  physical: number;
+  codec: number;
+  /** 1 for an OPTIONAL column (definition levels present), 0 for REQUIRED. */
+  maxDefinitionLevel: 0 | 1;
+  /** The Arrow type to produce: Utf8 or Dictionary<Int32, Utf8> for BYTE_ARRAY, else a fixed-width type of the same width. */
+  type: DataType;
+}
+
+/** Raised for a page feature the JS decoder does not implement; the caller falls back to parquet-wasm. */
+export class UnsupportedPageError extends Error {}
+
+/**
+ * Decodes one flat (non-nested) column chunk: its dictionary page and data pages (v1 and v2; PLAIN and dictionary
+ * encodings; UNCOMPRESSED, SNAPPY or GZIP) into one Arrow `Data` of `numRows` rows. Dictionary-encoded strings stay
+ * dictionary-encoded when `spec.type` is a Dictionary (values are never turned into JS strings here).
+ * Throws `UnsupportedPageError` for anything else, and a plain Error for corrupt input.
+ */
+export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, numRows: number): Data {
+  const out = new ColumnOutput(spec, numRows);
+  let pos = 0;
+  while (out.rows < numRows) {
+    if (pos >= bytes.length) throw new Error(`column chunk ends after ${out.rows} of ${numRows} rows`);
+    const { struct: header, end } = decodeThriftStructAt(bytes, pos);
+    const type = int(header, 1);
+    const uncompressedSize = int(header, 2);
+    const compressedSize = int(header, 3);
+    if (compressedSize < 0 || end + compressedSize > bytes.length) throw new Error('page runs past the column chunk');
+    const page = bytes.subarray(end, end + compressedSize);
+    pos = end + compressedSize;
+    if (type === PageType.DICTIONARY_PAGE) {
+      const dph = struct(header, 7);
+      const encoding = int(dph, 2);
+      if (encoding !== Encoding.PLAIN && encoding !== Encoding.PLAIN_DICTIONARY) throw new UnsupportedPageError(`dictionary page encoding ${encoding}`);
+      out.setDictionary(decompress(page, spec.codec, uncompressedSize), int(dph, 1));
+    } else if (type === PageType.DATA_PAGE) {
+      const dph = struct(header, 5);
+      const data = decompress(page, spec.codec, uncompressedSize);
+      const numValues = int(dph, 1);
+      let at = 0;
+      let defs: Int32Array | null = null;
+      if (spec.maxDefinitionLevel > 0) {
+        if (int(dph, 3) !== Encoding.RLE) throw new UnsupportedPageError(`definition level encoding ${int(dph, 3)}`);
+        if (data.length < 4) throw new Error('data page too short for its definition levels');
+        const length = readUint32(data, 0);
+        if (4 + length > data.length) throw new Error('definition levels run past the page');
+        defs = new Int32Array(numValues);
+        decodeRleHybrid(data, 4, 4 + length, 1, numValues, defs, 0);
+        at = 4 + length;
+      }
+      out.addPage(data, at, data.length, int(dph, 2), numValues, defs);
+    } else if (type === PageType.DATA_PAGE_V2) {
+      const h = struct(header, 8);
+      const numValues = int(h, 1);
+      const defLength = int(h, 5);
+      const repLength = int(h, 6);
+      if (repLength !== 0) throw new UnsupportedPageError('repetition levels');
+      if (defLength < 0 || defLength > page.length) throw new Error('definition levels run past the page');
+      let defs: Int32Array | null = null;
+      if (spec.maxDefinitionLevel > 0) {
+        defs = new Int32Array(numValues);
+        decodeRleHybrid(page, 0, defLength, 1, numValues, defs, 0);
+      }
+      const compressed = h.get(7) !== false;
+      const values = page.subarray(defLength);
+      const data = compressed ? decompress(values, spec.codec, uncompressedSize - defLength) : values;
+      out.addPage(data, 0, data.length, int(h, 4), numValues, defs);
+    } else if (type !== PageType.INDEX_PAGE) {
+      throw new UnsupportedPageError(`page type ${type}`);
+    }
+  }
+  return out.finish();
+}
+
+function decompress(page: Uint8Array, codec: number, uncompressedSize: number): Uint8Array {
+  switch (codec) {
+    case Codec.UNCOMPRESSED:
+      return page;
+    case Codec.SNAPPY:
+      return snappyUncompress(page, uncompressedSize);
+    case Codec.GZIP: {
+      const out = new Uint8Array(gunzipSync(page));
+      if (out.length !== uncompressedSize) throw new Error(`gzip page is ${out.length} bytes, header says ${uncompressedSize}`);
+      return out;
+    }
+    default:
+      throw new UnsupportedPageError(`codec ${codec}`);
+  }
+}
+
+/** Accumulates decoded pages into full-length arrays, then builds the Arrow Data. */
+class ColumnOutput {
+  rows = 0;
+  private readonly width: number;
+  private readonly fixed: Uint8Array | null;
+  private readonly validity: Uint8Array | null;
+  private nullCount = 0;
+  // Fixed-width dictionary: raw little-endian entries.
+  private fixedDictionary: Uint8Array | null = null;
+  // String dictionary (dictionary page entries, then one entry per PLAIN-encoded value when writing Dictionary).
+  private readonly strings: ByteArrays | null;
+  private dictionaryEntries = 0;
+  private readonly indices: Int32Array | null;
+  private readonly asDictionary: boolean;
+  private pageDictionary: { offsets: Int32Array; bytes: Uint8Array; count: number } | null = null;
+  private readonly scratch: { indices: Int32Array } = { indices: new Int32Array(0) };
+
+  constructor(
+    private readonly spec: ColumnDecodeSpec,
+    private readonly numRows: number,
+  ) {
+    this.width = widthOf(spec.physical);
+    this.asDictionary = DataType.isDictionary(spec.type);
+    this.fixed = this.width > 0 ? new Uint8Array(numRows * this.width) : null;
+    this.validity = spec.maxDefinitionLevel > 0 ? new Uint8Array((numRows + 7) >> 3) : null;
+    this.strings = this.width === 0 ? new ByteArrays(this.asDictionary ? 1024 : numRows + 1) : null;
+    this.indices = this.width === 0 && this.asDictionary ? new Int32Array(numRows) : null;
+  }
+
+  setDictionary(data: Uint8Array, count: number): void {
+    if (this.width > 0) {
+      if (data.length < count * this.width) throw new Error('dictionary page too short');
+      this.fixedDictionary = data.subarray(0, count * this.width);
+      return;
+    }
+    const compact = new ByteArrays(count + 1);
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      if (pos + 4 > data.length) throw new Error('dictionary page too short');
+      const length = readUint32(data, pos);
+      pos += 4;
+      if (pos + length > data.length) throw new Error('dictionary entry runs past the page');
+      compact.push(data, pos, pos + length);
+      pos += length;
+    }
+    this.pageDictionary = { offsets: compact.offsets(), bytes: compact.bytes(), count };
+    if (this.asDictionary) {
+      if (this.dictionaryEntries !== 0) throw new UnsupportedPageError('second dictionary page');
+      this.strings!.pushAll(this.pageDictionary.bytes, this.pageDictionary.offsets, count);
+      this.dictionaryEntries = count;
+    }
+  }
+
+  addPage(data: Uint8Array, pos: number, end: number, encoding: number, numValues: number, defs: Int32Array | null): void {
+    if (this.rows + numValues > this.numRows) throw new Error(`pages hold more than the row group's ${this.numRows} rows`);
+    let present = numValues;
+    if (defs !== null) {
+      present = 0;
+      const validity = this.validity!;
+      for (let i = 0; i < numValues; i++) {
+        const d = defs[i] as number;
+        if (d === 1) {
+          present++;
+          const row = this.rows + i;
+          validity[row >> 3] = (validity[row >> 3] as number) | (1 << (row & 7));
+        } else if (d !== 0) throw new Error(`definition level ${d} above the maximum 1`);
+      }
+      this.nullCount += numValues - present;
+    }
+    if (encoding === Encoding.PLAIN) this.plain(data, pos, end, present, numValues, defs);
+    else if (encoding === Encoding.RLE_DICTIONARY || encoding === Encoding.PLAIN_DICTIONARY) this.dictionary(data, pos, end, present, numValues, defs);
+    else throw new UnsupportedPageError(`data page encoding ${encoding}`);
+    this.rows += numValues;
+  }
+
+  finish(): Data {
+    const { type } = this.spec;
+    const nullBitmap = this.nullCount > 0 ? this.validity! : undefined;
+    const base = { length: this.numRows, nullCount: this.nullCount, nullBitmap };
+    if (this.fixed !== null) {
+      const buffer = this.fixed.buffer;
+      const data =
+        this.spec.physical === Physical.DOUBLE ? new Float64Array(buffer)
+        : this.spec.physical === Physical.FLOAT ? new Float32Array(buffer)
+        : this.spec.physical === Physical.INT64 ? new BigInt64Array(buffer)
+        : new Int32Array(buffer);
+      return makeData({ type, ...base, data } as never);
+    }
+    const strings = this.strings!;
+    if (this.asDictionary) {
+      const dictionary = makeVector(makeData({ type: new Utf8(), length: strings.count, valueOffsets: strings.offsets(), data: strings.bytes() }));
+      return makeData({ type: type as Dictionary, ...base, data: this.indices!, dictionary });
+    }
+    return makeData({ type: type as Utf8, ...base, valueOffsets: strings.offsets(), data: strings.bytes() });
+  }
+
+  /** Values of `present` non-null rows, scattered to their rows when some are NULL. */
+  private plain(data: Uint8Array, pos: number, end: number, present: number, numValues: number, defs: Int32Array | null): void {
+    if (this.fixed !== null) {
+      const width = this.width;
+      if (pos + present * width > end) throw new Error('PLAIN values run past the page');
+      if (defs === null) {
+        this.fixed.set(data.subarray(pos, pos + present * width), this.rows * width);
+        return;
+      }
+      let v = pos;
+      for (let i = 0; i < numValues; i++) {
+        if (defs[i] !== 1) continue;
+        this.fixed.set(data.subarray(v, v + width), (this.rows + i) * width);
+        v += width;
+      }
+      return;
+    }
+    const strings = this.strings!;
+    let p = pos;
+    for (let i = 0; i < numValues; i++) {
+      const row = this.rows + i;
+      if (defs !== null && defs[i] !== 1) {
+        if (this.asDictionary) this.indices![row] = 0;
+        else strings.pushEmpty();
+        continue;
+      }
+      if (p + 4 > end) throw new Error('PLAIN byte array runs past the page');
+      const length = readUint32(data, p);
+      p += 4;
+      if (p + length > end) throw new Error('PLAIN byte array runs past the page');
+      if (this.asDictionary) {
+        this.indices![row] = this.dictionaryEntries++;
+      }
+      strings.push(data, p, p + length);
+      p += length;
+    }
+  }
+
+  private dictionary(data: Uint8Array, pos: number, end: number, present: number, numValues: number, defs: Int32Array | null): void {
+    if (pos >= end && present > 0) throw new Error('dictionary-encoded page without indices');
+    const bitWidth = present > 0 ? (data[pos] as number) : 0;
+    let indices = this.scratch.indices;
+    if (indices.length < present) indices = this.scratch.indices = new Int32Array(present);
+    if (present > 0) decodeRleHybrid(data, pos + 1, end, bitWidth, present, indices, 0);
+    if (this.fixed !== null) {
+      const dictionary = this.fixedDictionary;
+      if (dictionary === null) throw new Error('dictionary-encoded page before any dictionary page');
+      const width = this.width;
+      const count = dictionary.length / width;
+      const out = this.fixed;
+      let v = 0;
+      if (width === 8) {
+        // Copy 8-byte entries as two 32-bit words (no BigInt, no per-byte loop).
+        const words = new Int32Array(out.buffer, out.byteOffset, out.length / 4);
+        const dict = new Int32Array(dictionary.buffer.slice(dictionary.byteOffset, dictionary.byteOffset + dictionary.length));
+        for (let i = 0; i < numValues; i++) {
+          if (defs !== null && defs[i] !== 1) continue;
+          const index = indices[v++] as number;
+          if (index < 0 || index >= count) throw new Error(`dictionary index ${index} out of ${count}`);
+          const row = this.rows + i;
+          words[2 * row] = dict[2 * index] as number;
+          words[2 * row + 1] = dict[2 * index + 1] as number;
+        }
+        return;
+      }
+      for (let i = 0; i < numValues; i++) {
+        if (defs !== null && defs[i] !== 1) continue;
+        const index = indices[v++] as number;
+        if (index < 0 || index >= count) throw new Error(`dictionary index ${index} out of ${count}`);
+        out.set(dictionary.subarray(index * width, index * width + width), (this.rows + i) * width);
+      }
+      return;
+    }
+    const page = this.pageDictionary;
+    if (page === null) throw new Error('dictionary-encoded page before any dictionary page');
+    let v = 0;
+    if (this.asDictionary) {
+      const out = this.indices!;
+      for (let i = 0; i < numValues; i++) {
+        const row = this.rows + i;
+        if (defs !== null && defs[i] !== 1) {
+          out[row] = 0;
+          continue;
+        }
+        const index = indices[v++] as number;
+        if (index < 0 || index >= page.count) throw new Error(`dictionary index ${index} out of ${page.count}`);
+        out[row] = index;
+      }
+      return;
+    }
+    const strings = this.strings!;
+    for (let i = 0; i < numValues; i++) {
+      if (defs !== null && defs[i] !== 1) {
+        strings.pushEmpty();
+        continue;
+      }
+      const index = indices[v++] as number;
+      if (index < 0 || index >= page.count) throw new Error(`dictionary index ${index} out of ${page.count}`);
+      strings.push(page.bytes, page.offsets[index] as number, page.offsets[index + 1] as number);
+    }
+  }
+}
+
+/** Growable Arrow-style (offsets, bytes) string storage. */
+class ByteArrays {
+  count = 0;
+  private data = new Uint8Array(1 << 16);
+  private used = 0;
+  private ends: Int32Array;
+
+  constructor(capacity: number) {
+    this.ends = new Int32Array(Math.max(2, capacity + 1));
+  }
+
+  push(source: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    this.reserve(length);
+    this.data.set(source.subarray(start, end), this.used);
+    this.used += length;
+    this.ends[++this.count] = this.used;
+  }
+
+  pushEmpty(): void {
+    this.reserve(0);
+    this.ends[++this.count] = this.used;
+  }
+
+  pushAll(bytes: Uint8Array, offsets: Int32Array, count: number): void {
+    for (let i = 0; i < count; i++) this.push(bytes, offsets[i] as number, offsets[i + 1] as number);
+  }
+
+  offsets(): Int32Array {
+    return this.ends.subarray(0, this.count + 1);
+  }
+
+  bytes(): Uint8Array {
+    return this.data.subarray(0, this.used);
+  }
+
+  private reserve(length: number): void {
+    if (this.count + 2 > this.ends.length) {
+      const grown = new Int32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    if (this.used + length > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < this.used + length) size *= 2;
+      if (size > 2 ** 31 - 1) throw new UnsupportedPageError('string column larger than 2 GiB');
+      const grown = new Uint8Array(size);
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+  }
+}
+
+function widthOf(physical: number): number {
+  switch (physical) {
+    case Physical.INT32:
+    case Physical.FLOAT:
+      return 4;
+    case Physical.INT64:
+    case Physical.DOUBLE:
+      return 8;
+    case Physical.BYTE_ARRAY:
+      return 0;
+    default:
+      throw new UnsupportedPageError(`physical type ${physical}`);
+  }
+}
+
+function readUint32(bytes: Uint8Array, pos: number): number {
+  return ((bytes[pos] as number) | ((bytes[pos + 1] as number) << 8) | ((bytes[pos + 2] as number) << 16)) + (bytes[pos + 3] as number) * 2 ** 24;
+}
+
+function int(s: ThriftStruct, id: number): number {
+  const value = s.get(id);
+  if (typeof value !== 'number') throw new Error(`page header field ${id} missing`);
+  return value;
+}
+
+function struct(s: ThriftStruct, id: number): ThriftStruct {
+  const value = s.get(id);
+  if (!(value instanceof Map)) throw new Error(`page header field ${id} missing`);
+  return value;
+}

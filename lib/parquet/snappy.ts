@@ -1,0 +1,74 @@
+/**
+ * Raw Snappy block decompression (the format Parquet's SNAPPY codec uses: no framing). Pure JS, bounds-checked:
+ * a corrupt block throws instead of reading or writing outside its buffers.
+ *
+ * @example
+ * const page = snappyUncompress(compressed, header.uncompressedPageSize);
+ */
+export function snappyUncompress(input: Uint8Array, expectedLength?: number): Uint8Array {
+  let pos = 0;
+  // Preamble: the uncompressed length as a little-endian varint.
+  let length = 0;
+  let shift = 1;
+  for (let i = 0; ; i++) {
+    if (pos >= input.length || i >= 5) throw new Error('snappy: bad length preamble');
+    const b = input[pos++] as number;
+    length += (b & 0x7f) * shift;
+    if ((b & 0x80) === 0) break;
+    shift *= 128;
+  }
+  if (expectedLength !== undefined && length !== expectedLength) {
+    throw new Error(`snappy: block says ${length} bytes, page header says ${expectedLength}`);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  const end = input.length;
+  while (pos < end) {
+    const tag = input[pos++] as number;
+    const kind = tag & 3;
+    if (kind === 0) {
+      let len = tag >>> 2;
+      if (len >= 60) {
+        const extra = len - 59;
+        if (pos + extra > end) throw new Error('snappy: truncated literal length');
+        len = 0;
+        for (let k = 0; k < extra; k++) len += (input[pos + k] as number) * 2 ** (8 * k);
+        pos += extra;
+      }
+      len += 1;
+      if (pos + len > end || at + len > length) throw new Error('snappy: literal overruns its buffers');
+      out.set(input.subarray(pos, pos + len), at);
+      pos += len;
+      at += len;
+      continue;
+    }
+    let len: number;
+    let offset: number;
+    if (kind === 1) {
+      if (pos + 1 > end) throw new Error('snappy: truncated copy');
+      len = ((tag >>> 2) & 7) + 4;
+      offset = ((tag >>> 5) << 8) | (input[pos++] as number);
+    } else if (kind === 2) {
+      if (pos + 2 > end) throw new Error('snappy: truncated copy');
+      len = (tag >>> 2) + 1;
+      offset = (input[pos] as number) | ((input[pos + 1] as number) << 8);
+      pos += 2;
+    } else {
+      if (pos + 4 > end) throw new Error('snappy: truncated copy');
+      len = (tag >>> 2) + 1;
+      offset = ((input[pos] as number) | ((input[pos + 1] as number) << 8) | ((input[pos + 2] as number) << 16)) + (input[pos + 3] as number) * 2 ** 24;
+      pos += 4;
+    }
+    if (offset === 0 || offset > at || at + len > length) throw new Error('snappy: copy outside the output');
+    let from = at - offset;
+    if (offset >= len) {
+      out.copyWithin(at, from, from + len);
+      at += len;
+    } else {
+      // Overlapping copy (a run): byte by byte, each byte may be one just written.
+      for (let k = 0; k < len; k++) out[at++] = out[from++] as number;
+    }
+  }
+  if (at !== length) throw new Error(`snappy: block decodes to ${at} of ${length} bytes`);
+  return out;
+}
