@@ -1,7 +1,7 @@
 import { KokuAggError } from '../common/errors.js';
 import { PARQUET_MAGIC } from './constants.js';
 import { InvalidParquetObjectError } from './errors.js';
-import { projectArrowSchema } from './projectArrowSchema.js';
+import { encodeArrowSchema, projectArrowSchema, readArrowSchema } from './projectArrowSchema.js';
 import {
   T,
   copyStruct,
@@ -12,6 +12,7 @@ import {
   setField,
 } from './thriftTyped.js';
 import type { TList, TStruct, TValue } from './thriftTyped.js';
+import type { Schema } from 'apache-arrow';
 
 // Field ids from parquet-format's parquet.thrift.
 const FileMetaData = { schema: 2, numRows: 3, rowGroups: 4, keyValue: 5, columnOrders: 7, encryption: 8 } as const;
@@ -43,6 +44,27 @@ export interface ProjectionPlan {
   schema: TList;
   keyValue: TList | undefined;
   columnOrders: TList | undefined;
+  /** Per kept column: its schema element when the column is one flat leaf (what the JS decoder reads), else null. */
+  leafElements: Array<TStruct | null>;
+  /** The embedded Arrow schema projected to the kept columns, when the file has one. */
+  arrowSchema: Schema | null;
+}
+
+/** One kept column chunk of a row group, fetched. */
+export interface FetchedChunk {
+  chunk: TStruct;
+  meta: TStruct;
+  start: number;
+  length: number;
+  bytes: Uint8Array;
+  dropDictionaryOffset: boolean;
+}
+
+export interface FetchedRowGroup {
+  index: number;
+  numRows: number;
+  group: TStruct;
+  chunks: FetchedChunk[];
 }
 
 /**
@@ -64,6 +86,7 @@ export function planProjection(footerBytes: Uint8Array, columns: readonly string
   const wanted = new Set(columns);
   const keptElements: TStruct[] = [];
   const keptColumns: string[] = [];
+  const leafElements: Array<TStruct | null> = [];
   const leaves: number[] = [];
   let next = 1;
   let leaf = 0;
@@ -76,6 +99,7 @@ export function planProjection(footerBytes: Uint8Array, columns: readonly string
     if (name !== null && wanted.has(name) && !keptColumns.includes(name)) {
       keptColumns.push(name);
       keptElements.push(...elements.slice(from, next));
+      leafElements.push(next === from + 1 ? (elements[from] as TStruct) : null);
       for (let l = leafFrom; l < leaf; l += 1) leaves.push(l);
     }
   }
@@ -95,7 +119,8 @@ export function planProjection(footerBytes: Uint8Array, columns: readonly string
   const schema: TList = { kind: 'list', type: T.List, elementType: T.Struct, items: [newRoot, ...keptElements] };
   const orders = listOf(meta, FileMetaData.columnOrders);
   const columnOrders = orders === undefined ? undefined : { ...orders, items: leaves.map((l) => orders.items[l] as TValue) };
-  return { columns: keptColumns, meta, leaves, schema, keyValue: projectKeyValue(listOf(meta, FileMetaData.keyValue), keptColumns), columnOrders };
+  const { keyValue, arrowSchema } = projectKeyValue(listOf(meta, FileMetaData.keyValue), keptColumns);
+  return { columns: keptColumns, meta, leaves, schema, keyValue, columnOrders, leafElements, arrowSchema };
 }
 
 /**
@@ -104,6 +129,11 @@ export function planProjection(footerBytes: Uint8Array, columns: readonly string
  * decodes every column it is given. Bytes are never decoded here, so a corrupt page still fails in the reader.
  */
 export async function readProjectedRowGroup(blob: Blob, plan: ProjectionPlan, rowGroup: number, label: string): Promise<Uint8Array> {
+  return assembleProjectedFile(plan, await fetchRowGroupChunks(blob, plan, rowGroup, label));
+}
+
+/** The kept column chunks of one row group, read by range from `blob` (nearby ranges coalesced). */
+export async function fetchRowGroupChunks(blob: Blob, plan: ProjectionPlan, rowGroup: number, label: string): Promise<FetchedRowGroup> {
   const group = listOf(plan.meta, FileMetaData.rowGroups)?.items[rowGroup] as TStruct | undefined;
   if (group === undefined) throw new InvalidParquetObjectError(label, `row group ${rowGroup} is not in the footer`);
   const chunks = listOf(group, RowGroup.columns)?.items as TStruct[] | undefined;
@@ -123,10 +153,19 @@ export async function readProjectedRowGroup(blob: Blob, plan: ProjectionPlan, ro
     }
     return { chunk, meta, start, length, dropDictionaryOffset: dictionaryAt !== undefined && dictionary === undefined };
   });
-
-  const bodyLength = pieces.reduce((sum, p) => sum + p.length, 0);
   const fetched = await fetchRanges(blob, pieces, label);
+  return {
+    index: rowGroup,
+    numRows: intOf(group, RowGroup.numRows),
+    group,
+    chunks: pieces.map((piece, i) => ({ ...piece, bytes: fetched[i] as Uint8Array })),
+  };
+}
 
+/** A standalone Parquet file holding just the fetched chunks, with a footer rewritten to match. */
+export function assembleProjectedFile(plan: ProjectionPlan, fetched: FetchedRowGroup): Uint8Array {
+  const { group, chunks: pieces } = fetched;
+  const bodyLength = pieces.reduce((sum, p) => sum + p.length, 0);
   let at = PARQUET_MAGIC.length;
   let uncompressed = 0;
   const newChunks: TStruct[] = pieces.map((piece) => {
@@ -164,9 +203,9 @@ export async function readProjectedRowGroup(blob: Blob, plan: ProjectionPlan, ro
   const magic = new TextEncoder().encode(PARQUET_MAGIC);
   out.set(magic, 0);
   let pos = PARQUET_MAGIC.length;
-  for (const bytes of fetched) {
-    out.set(bytes, pos);
-    pos += bytes.length;
+  for (const piece of pieces) {
+    out.set(piece.bytes, pos);
+    pos += piece.bytes.length;
   }
   out.set(footer, pos);
   pos += footer.length;
@@ -209,23 +248,27 @@ async function fetchRanges(blob: Blob, pieces: ReadonlyArray<{ start: number; le
   return out;
 }
 
-function projectKeyValue(list: TList | undefined, columns: readonly string[]): TList | undefined {
-  if (list === undefined) return undefined;
+function projectKeyValue(list: TList | undefined, columns: readonly string[]): { keyValue: TList | undefined; arrowSchema: Schema | null } {
+  if (list === undefined) return { keyValue: undefined, arrowSchema: null };
   const items: TValue[] = [];
+  let arrowSchema: Schema | null = null;
   for (const item of list.items as TStruct[]) {
     if (textOf(item, KeyValue.key) !== ARROW_SCHEMA_KEY) {
       items.push(item);
       continue;
     }
     const value = textOf(item, KeyValue.value);
-    const projected = value === null ? null : projectArrowSchema(value, columns);
+    const full = value === null ? null : readArrowSchema(value);
+    const projected = full === null ? null : projectArrowSchema(full, columns);
+    const encoded = projected === null ? null : encodeArrowSchema(projected);
     // Without a matching embedded schema arrow-rs would reject the file; without any it infers types from Parquet.
-    if (projected === null) continue;
+    if (encoded === null) continue;
+    arrowSchema = projected;
     const kv = copyStruct(item);
-    setField(kv, KeyValue.value, T.Binary, new TextEncoder().encode(projected));
+    setField(kv, KeyValue.value, T.Binary, new TextEncoder().encode(encoded));
     items.push(kv);
   }
-  return { ...list, items };
+  return { keyValue: { ...list, items }, arrowSchema };
 }
 
 function shift(struct: TStruct, id: number, delta: number): void {
