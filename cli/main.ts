@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describeError } from '../lib/common/errors.js';
 import { compareCommand } from './commands/compare.js';
+import { convertCommand } from './commands/convert.js';
 import { dbCommand } from './commands/dbInit.js';
 import { demoCommand } from './commands/demo.js';
 import { generateCommand } from './commands/generate.js';
@@ -14,6 +15,7 @@ const program = new Command('koku-agg')
   .addCommand(demoCommand())
   .addCommand(summarizeCommand())
   .addCommand(generateCommand())
+  .addCommand(convertCommand())
   .addCommand(dbCommand())
   .addCommand(providerCommand())
   .addCommand(compareCommand())

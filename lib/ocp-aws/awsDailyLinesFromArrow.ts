@@ -29,6 +29,9 @@ const NUMBER_COLUMNS = [
   'savingsplan_savingsplaneffectivecost',
 ] as const;
 
+/** Every column `awsDailyLinesFromArrow` reads: the projection for reading Koku's AWS daily Parquet. */
+export const AWS_DAILY_LINE_COLUMNS: readonly string[] = [...REQUIRED, ...STRING_COLUMNS, ...NUMBER_COLUMNS];
+
 /**
  * Turns an Arrow Table or RecordBatch of Koku's AWS **daily** Parquet (spec §1.1) into `AwsDailyLine`s. Absent
  * optional columns read as `""` / `0.0`, as Koku's post-processor fills them; rows without a usable start date are

@@ -1,6 +1,9 @@
 import { ArrowColumnReader } from './arrowColumnReader.js';
 import type { ArrowInput, AwsRawLine } from './types.js';
 
+/** Every column `awsRawLinesFromArrow` reads: the projection for reading Koku's AWS raw Parquet. */
+export const AWS_RAW_LINE_COLUMNS: readonly string[] = ['lineitem_resourceid', 'lineitem_usagestartdate', 'lineitem_unblendedcost', 'lineitem_unblendedrate'];
+
 /**
  * Turns an Arrow Table or RecordBatch of Koku's **raw** AWS Parquet (`aws_line_items`, spec §1.1) into the
  * `AwsRawLine`s disk capacity needs (§4.1). With `resourceIds` (see `diskCapacityResourceIds`) only those

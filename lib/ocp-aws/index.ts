@@ -1,7 +1,7 @@
 /** OCP-on-AWS cost attribution (spec/ocp-on-aws.md): the public surface of `lib/ocp-aws`. */
 export { summarizeOcpOnAwsDay } from './summarizeOcpOnAwsDay.js';
-export { awsDailyLinesFromArrow } from './awsDailyLinesFromArrow.js';
-export { awsRawLinesFromArrow } from './awsRawLinesFromArrow.js';
+export { awsDailyLinesFromArrow, AWS_DAILY_LINE_COLUMNS } from './awsDailyLinesFromArrow.js';
+export { awsRawLinesFromArrow, AWS_RAW_LINE_COLUMNS } from './awsRawLinesFromArrow.js';
 export { diskCapacityResourceIds } from './diskCapacityResourceIds.js';
 export { findInfraMapCandidates } from './findInfraMapCandidates.js';
 export { ocpInventoryFromRows } from './ocpInventoryFromRows.js';

@@ -4,7 +4,8 @@ import { KokuAggError } from '../common/errors.js';
 import { DEFAULT_BATCH_SIZE } from './constants.js';
 import { InvalidParquetObjectError } from './errors.js';
 import { footerBytesOf } from './footerBytes.js';
-import { planProjection, readProjectedRowGroup } from './projectRowGroup.js';
+import { decodeRowGroupJs, jsDecodePlan } from './decodeRowGroupJs.js';
+import { assembleProjectedFile, fetchRowGroupChunks, planProjection } from './projectRowGroup.js';
 import type { ProjectionPlan } from './projectRowGroup.js';
 import { readParquetFooter } from './readParquetFooter.js';
 import type { ParquetFooter, ReadBatchesOptions } from './types.js';
@@ -36,21 +37,42 @@ export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions
   if (rowGroups.length === 0) return;
   const columns = options.columns?.filter((name) => footer.columns.includes(name));
 
-  const rawFooter = columns === undefined || columns.length === 0 ? undefined : footerBytesOf(footer) ?? (await readFooterBytes(blob, label));
-  const plan = rawFooter === undefined || columns === undefined ? null : projectionPlan(rawFooter, columns, label);
+  const wanted = columns ?? footer.columns;
+  const rawFooter = wanted.length === 0 ? undefined : footerBytesOf(footer) ?? (await readFooterBytes(blob, label));
+  const plan = rawFooter === undefined ? null : projectionPlan(rawFooter, wanted, label);
+  const jsPlan = plan === null ? null : jsDecodePlan(plan);
   let bytes: Uint8Array | undefined;
-  const wasm = ensureParquetWasm();
   for (const rowGroup of rowGroups) {
-    const input = plan !== null ? await readProjectedRowGroup(blob, plan, rowGroup, label) : (bytes ??= await readAll(blob, label));
-    let batches: RecordBatch[];
-    try {
-      const options = plan !== null ? { batchSize } : { rowGroups: [rowGroup], batchSize };
-      const table = tableFromIPC(wasm.readParquet(input, options).intoIPCStream());
-      batches = columns === undefined || plan !== null ? table.batches : table.batches.map((batch) => project(batch, columns));
-    } catch (err) {
-      throw new InvalidParquetObjectError(label, describeWasmFailure(err, rowGroup));
+    if (plan === null) {
+      bytes ??= await readAll(blob, label);
+      const batches = decodeWithWasm(bytes, { rowGroups: [rowGroup], batchSize }, label, rowGroup);
+      yield* columns === undefined ? batches : batches.map((batch) => project(batch, columns));
+      continue;
     }
-    yield* batches;
+    const fetched = await fetchRowGroupChunks(blob, plan, rowGroup, label);
+    let batch: RecordBatch | null = null;
+    if (jsPlan !== null) {
+      try {
+        batch = decodeRowGroupJs(fetched, jsPlan);
+      } catch {
+        // A page feature the JS decoder lacks, or corrupt bytes: parquet-wasm decides (and names the problem).
+        batch = null;
+      }
+    }
+    if (batch === null) {
+      yield* decodeWithWasm(assembleProjectedFile(plan, fetched), { batchSize }, label, rowGroup);
+      continue;
+    }
+    for (let from = 0; from < batch.numRows; from += batchSize) yield batch.numRows <= batchSize ? batch : batch.slice(from, from + batchSize);
+  }
+}
+
+/** One row group decoded by parquet-wasm's synchronous reader; failures name the object. */
+function decodeWithWasm(bytes: Uint8Array, options: { rowGroups?: number[]; batchSize: number }, label: string, rowGroup: number): RecordBatch[] {
+  try {
+    return tableFromIPC(ensureParquetWasm().readParquet(bytes, options).intoIPCStream()).batches;
+  } catch (err) {
+    throw new InvalidParquetObjectError(label, describeWasmFailure(err, rowGroup));
   }
 }
 
