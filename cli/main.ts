@@ -8,12 +8,14 @@ import { generateCommand } from './commands/generate.js';
 import { providerCommand } from './commands/provider.js';
 import { replayCommand } from './commands/replay.js';
 import { summarizeCommand } from './commands/summarize.js';
+import { summarizeOcpAwsCommand } from './commands/summarizeOcpAws.js';
 
 const program = new Command('koku-agg')
   .description("Koku's OCP summary without Trino: Koku Parquet in, Koku's PostgreSQL summary tables out")
   .showHelpAfterError()
   .addCommand(demoCommand())
   .addCommand(summarizeCommand())
+  .addCommand(summarizeOcpAwsCommand())
   .addCommand(generateCommand())
   .addCommand(convertCommand())
   .addCommand(dbCommand())

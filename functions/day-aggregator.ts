@@ -6,6 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type pg from 'pg';
 import { readOcpSummaryConfig } from '../lib/db/index.js';
 import { createIngestProcessor, type IngestProcessorDeps } from '../lib/pipeline/ingestProcessor.js';
+import { listTenantAwsSources, loadOcpAwsSettings } from '../lib/pipeline/ocpAwsSettings.js';
 import { sqsFinalizeSink } from '../lib/pipeline/sqsFinalizeSink.js';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
@@ -40,13 +41,10 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
       dataStore: new S3ObjectStore({ client: clients.s3, bucket: env.DATA_BUCKET }),
       partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),
       partialsPrefix: env.PARTIALS_PREFIX,
-      loadConfig: async (schema: string) => {
-        const client = await pool.connect();
-        try {
-          return await readOcpSummaryConfig(client, schema);
-        } finally {
-          client.release();
-        }
+      loadConfig: (schema: string) => withClient(pool, (c) => readOcpSummaryConfig(c, schema)),
+      ocpAws: {
+        loadSettings: (schema, awsProviderUuid) => withClient(pool, (c) => loadOcpAwsSettings(c, schema, awsProviderUuid)),
+        awsSourcesFor: (schema) => withClient(pool, (c) => listTenantAwsSources(c, schema)),
       },
       finalizeSink: sqsFinalizeSink(clients.sqs, env.FINALIZE_QUEUE_URL),
       logger: loggerPort(powertoolsLogger),
@@ -55,6 +53,15 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
     };
   })();
   return envDeps;
+}
+
+async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await fn(client);
+  } finally {
+    client.release();
+  }
 }
 
 /** Ingest queue consumer: S3 ObjectCreated notifications and replay messages → day partials → finalize requests. */

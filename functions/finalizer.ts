@@ -4,10 +4,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { schemaForAccount } from '../lib/layout/index.js';
+import { OCP_AWS_SUMMARY_TYPE } from '../lib/pipeline/constants.js';
 import { finalizeOcp, type FinalizeDeps } from '../lib/pipeline/finalizeOcp.js';
+import { finalizeOcpAws } from '../lib/pipeline/finalizeOcpAws.js';
 import { parseFinalizeMessage } from '../lib/pipeline/messages.js';
 import { sqsCompletionSink } from '../lib/pipeline/sqsCompletionSink.js';
-import { ensureTenantSchema } from '../lib/db/index.js';
+import { ensureShadowSchema } from '../lib/db/index.js';
 import type { Pool } from 'pg';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
@@ -35,7 +37,8 @@ export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
       const request = parseFinalizeMessage(record.messageId, record.body);
       const schema = schemaForAccount(request.account);
       const targetSchema = deps.shadowSchemaSuffix ? await shadowSchemas.ensure(deps.pool, `${schema}${deps.shadowSchemaSuffix}`) : schema;
-      return finalizeOcp({ ...deps, schema, targetSchema }, request);
+      const finalize = request.summaryType === OCP_AWS_SUMMARY_TYPE ? finalizeOcpAws : finalizeOcp;
+      return finalize({ ...deps, schema, targetSchema }, request);
     });
     return processPartialResponse(event, handle, processor, { context });
   }).use(injectLambdaContext(powertoolsLogger));
@@ -52,7 +55,7 @@ function createdSchemas() {
         done.set(schema, (async () => {
           const client = await pool.connect();
           try {
-            await ensureTenantSchema(client, schema);
+            await ensureShadowSchema(client, schema);
             return schema;
           } finally {
             client.release();

@@ -3,7 +3,7 @@ import {
   CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack,
   aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_lambda_event_sources as eventSources,
   aws_lambda_nodejs as nodejs, aws_logs as logs, aws_s3 as s3, aws_s3_notifications as s3n,
-  aws_secretsmanager as secretsmanager, Validations,
+  aws_secretsmanager as secretsmanager, aws_sqs as sqs, Validations,
 } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -100,9 +100,12 @@ export class KokuPipelineStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'koku-day-aggregator',
       FINALIZE_QUEUE_URL: this.finalize.queue.queueUrl,
     });
+    const completionQueue = config.completionQueueArn ? sqs.Queue.fromQueueArn(this, 'CompletionQueue', config.completionQueueArn) : undefined;
     this.finalizer = this.pipelineFunction('Finalizer', 'finalizer.ts', config, config.finalizer, network, {
       ...commonEnv,
       POWERTOOLS_SERVICE_NAME: 'koku-finalizer',
+      ...(completionQueue ? { COMPLETION_QUEUE_URL: completionQueue.queueUrl } : {}),
+      ...(config.shadowSchemaSuffix ? { SHADOW_SCHEMA_SUFFIX: config.shadowSchemaSuffix } : {}),
     });
 
     this.dayAggregator.addEventSource(new eventSources.SqsEventSource(this.ingest.queue, {
@@ -130,6 +133,9 @@ export class KokuPipelineStack extends Stack {
       actions: ['sqs:SendMessage'],
       resources: [this.finalize.queue.queueArn],
     }));
+    if (completionQueue) {
+      this.finalizer.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [completionQueue.queueArn] }));
+    }
     database.grant(this.dayAggregator);
     database.grant(this.finalizer);
 

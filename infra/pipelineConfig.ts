@@ -48,6 +48,10 @@ export interface PipelineConfig {
   oldestMessageAgeAlarmSeconds: number;
   /** CREATE_REPORT_PERIODS for both functions; undefined = the functions' default. */
   createReportPeriods?: boolean;
+  /** Existing queue the finalizer tells about committed days (COMPLETION_QUEUE_URL); none by default. */
+  completionQueueArn?: string;
+  /** Shadow mode: the finalizer writes `<tenant schema><suffix>` and leaves Koku's tables alone. */
+  shadowSchemaSuffix?: string;
   /** Optional SNS topic the alarms notify. */
   alarmTopicArn?: string;
   /**
@@ -65,7 +69,7 @@ export const contextKeys = [
   'finalizerMemoryMb', 'finalizerTimeoutSeconds', 'finalizerMaxConcurrency',
   'ingestBatchSize', 'ingestBatchingWindowSeconds', 'finalizeBatchSize',
   'visibilityTimeoutSeconds', 'maxReceiveCount', 'architecture', 'logLevel', 'logRetentionDays',
-  'oldestMessageAgeAlarmSeconds', 'alarmTopicArn', 'createReportPeriods',
+  'oldestMessageAgeAlarmSeconds', 'alarmTopicArn', 'createReportPeriods', 'completionQueueArn', 'shadowSchemaSuffix',
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
@@ -194,6 +198,15 @@ export function readPipelineConfig(node: Node): PipelineConfig {
     throw new InvalidContextError('logRetentionDays', `CloudWatch accepts only ${logRetentionChoices.join(', ')}`);
   }
 
+  const completionQueueArn = str('completionQueueArn');
+  if (completionQueueArn && !/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/.test(completionQueueArn)) {
+    throw new InvalidContextError('completionQueueArn', `not an SQS queue ARN: "${completionQueueArn}"`);
+  }
+  const shadowSchemaSuffix = str('shadowSchemaSuffix');
+  if (shadowSchemaSuffix && !/^[a-z0-9_]{1,20}$/.test(shadowSchemaSuffix)) {
+    throw new InvalidContextError('shadowSchemaSuffix', 'lower-case letters, digits and "_", at most 20');
+  }
+
   const stackName = str('stackName') ?? 'KokuPipeline';
   // The FIFO queue names derive from it and SQS allows 80 characters including "-finalize-dlq.fifo".
   if (!/^[A-Za-z][A-Za-z0-9-]{0,59}$/.test(stackName)) throw new InvalidContextError('stackName', 'letters, digits and "-", at most 60 characters');
@@ -219,6 +232,8 @@ export function readPipelineConfig(node: Node): PipelineConfig {
     oldestMessageAgeAlarmSeconds: int('oldestMessageAgeAlarmSeconds', 1800, 60, 1209600),
     alarmTopicArn: str('alarmTopicArn'),
     createReportPeriods: bool('createReportPeriods'),
+    completionQueueArn,
+    shadowSchemaSuffix,
     eventSourcesEnabled: target !== 'moto',
   };
 }

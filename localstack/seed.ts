@@ -1,4 +1,4 @@
-// `npm run local:seed [-- --month 2025-10 --schema org1234567 --provider-uuid … --cluster-id …]`
+// `npm run local:seed [-- --month 2025-10 --days 3 --schema org1234567 --provider-uuid … --cluster-id …]`
 // Prepares the tenant schema and provider in the compose PostgreSQL, generates a sample month of Koku Parquet with
 // the CLI, and uploads it to the deployed bucket; the S3 notifications then drive the deployed Lambdas.
 import { spawnSync } from 'node:child_process';
@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
+import { LocalObjectStore, S3ObjectStore } from '../lib/store/index.js';
+import { copyObjects } from './copyObjects.js';
 import { localDefaults } from './localConstants.js';
 import { readStackOutputs } from './stackOutputs.js';
-import { uploadDirectory } from './uploadDirectory.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,6 +24,8 @@ const { values: o } = parseArgs({
     db: { type: 'string', default: process.env.KOKU_LOCAL_DATABASE_URL ?? localDefaults.databaseUrl },
     endpoint: { type: 'string', default: process.env.AWS_ENDPOINT_URL ?? localDefaults.endpoint },
     stack: { type: 'string', default: localDefaults.stackName },
+    bucket: { type: 'string' },
+    days: { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
@@ -34,13 +37,13 @@ function cli(args: string[]): void {
   if (r.status !== 0) throw new Error(`koku-agg ${args[0]} failed (exit ${r.status})`);
 }
 
-const outputs = readStackOutputs(o.stack!);
-const bucket = outputs.DataBucketName;
+const bucket = o.bucket ?? readStackOutputs(o.stack!).DataBucketName;
 const out = o.out ?? mkdtempSync(join(tmpdir(), 'koku-local-seed-'));
 try {
   cli(['db', 'init', '--schema', o.schema!, '--db', o.db!]);
   cli(['provider', 'add', '--schema', o.schema!, '--provider-uuid', o['provider-uuid']!, '--cluster-id', o['cluster-id']!, '--db', o.db!]);
-  cli(['generate', '--out', out, '--schema', o.schema!, '--provider-uuid', o['provider-uuid']!, '--month', o.month!]);
+  cli(['generate', '--out', out, '--schema', o.schema!, '--provider-uuid', o['provider-uuid']!, '--cluster-id', o['cluster-id']!,
+    '--month', o.month!, ...(o.days ? ['--days', o.days] : [])]);
 
   const s3 = new S3Client({
     region: localDefaults.region,
@@ -48,7 +51,7 @@ try {
     forcePathStyle: true,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-  const keys = await uploadDirectory(s3, bucket, out, 'data');
+  const keys = await copyObjects(new LocalObjectStore(out), new S3ObjectStore({ client: s3, bucket }), 'data/');
   const parquet = keys.filter((k) => k.endsWith('.parquet')).length;
   process.stdout.write(`uploaded ${keys.length} objects (${parquet} Parquet) to s3://${bucket}/data/\n`);
   process.stdout.write('the Lambdas are working on it; in a minute run `npm run local:report`\n');

@@ -5,7 +5,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoDay, daysInMonth } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
-import { enableTagKeys, ensureTenantSchema, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { enableTagKeys, ensureShadowSchema, ensureTenantSchema, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
 import { readSummaryTotals } from '../../lib/db/summaryTotals.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
@@ -15,6 +15,9 @@ import { LocalObjectStore } from '../../lib/store/index.js';
 import { consoleLogger, type LogLevel } from '../consoleLogger.js';
 import { openDatabase } from '../database.js';
 import { createDayWorkerPool } from '../dayWorkerPool.js';
+import type { DayWorkerData } from '../dayWorker.js';
+import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
+import type { DayTask, PartialManifest } from '../../lib/pipeline/types.js';
 import { openStore, parseStoreSpec } from '../objectStores.js';
 import { daysOfMonth, parseDayList, parseMonth, parsePositiveInt, parseUuid } from '../options.js';
 import { renderSummaryTable } from '../summaryTable.js';
@@ -62,8 +65,7 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
     const targetSchema = `${opts.schema}${opts.shadowSuffix ?? ''}`;
     if (opts.shadowSuffix) out(`shadow mode: writing to ${targetSchema}; ${opts.schema} is only read`);
     const config = await prepareSchema(db.pool, opts, targetSchema);
-    const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), days.length));
-    const pool = createDayWorkerPool(workers, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logLevel: opts.logLevel });
+    const pool = dayRunner(opts.workers ?? availableParallelism(), days.length, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logLevel: opts.logLevel });
     const bar = new SingleBar({ format: 'summarising {bar} {value}/{total} days | {day}', stream: process.stderr, hideCursor: true });
     bar.start(days.length, 0, { day: '' });
     try {
@@ -103,11 +105,30 @@ export async function summarize(opts: SummarizeOptions, out: (line: string) => v
   }
 }
 
+/**
+ * Worker threads for parallel days; `workers: 0` runs the days one after another in this thread (no thread start-up
+ * cost, for small data and tests).
+ */
+function dayRunner(workers: number, days: number, data: DayWorkerData) {
+  if (workers > 0) return createDayWorkerPool(Math.min(workers, days), data);
+  const deps = { dataStore: openStore(data.store), partialStore: new LocalObjectStore(data.partialDir), partialsPrefix: data.partialsPrefix, config: data.config, logger: consoleLogger(data.logLevel) };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    run(task: DayTask): Promise<PartialManifest> {
+      const next = chain.then(() => runOcpDayTask(deps, task));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => {},
+  };
+}
+
 /** Creates our tables where rows go; in shadow mode the tenant schema (Koku's) is only read. */
 async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions, targetSchema: string) {
   const client = await pool.connect();
   try {
-    await ensureTenantSchema(client, targetSchema);
+    if (opts.shadowSuffix) await ensureShadowSchema(client, targetSchema);
+    else await ensureTenantSchema(client, targetSchema);
     if (opts.enableTagKeys?.length) {
       if (opts.shadowSuffix) throw new Error('--enable-tag-keys changes the tenant\'s own settings; it is refused in shadow mode');
       await enableTagKeys(client, opts.schema, 'OCP', opts.enableTagKeys);
@@ -134,7 +155,7 @@ export function summarizeCommand(): Command {
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .option('--enable-tag-keys <keys>', 'comma-separated label keys to enable for OCP first (e.g. app,env)', (v: string) => v.split(',').map((k) => k.trim()).filter(Boolean))
     .option('--shadow-suffix <suffix>', 'shadow mode: write to <schema><suffix> (e.g. _shadow), only read <schema>')
-    .option('--workers <n>', 'worker threads for parallel days (default: CPU count)', parsePositiveInt)
+    .option('--workers <n>', 'worker threads for parallel days (default: CPU count; 0 = run days in the main thread)', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
     .option('--log-level <level>', 'debug | info | warn | error', 'warn')
     .action(async (o) => {
       process.exitCode = await summarize({ ...o, logLevel: o.logLevel as LogLevel });

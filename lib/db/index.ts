@@ -18,3 +18,4 @@ export * from './constants.js';
 export type * from './types.js';
 export { enableTagKeys } from './tagKeys.js';
 export { readSummaryTotals } from './summaryTotals.js';
+export { ensureShadowSchema } from './shadowSchema.js';

@@ -35,3 +35,23 @@ export async function ensureAwsBill(
   );
   return r.rows[0].id;
 }
+
+/**
+ * The first `reporting_awscostentrybill` id of an AWS source's month, or null when Koku has none yet (beside Koku,
+ * where bills are Koku's to create).
+ *
+ * @example const billId = await findAwsBill(client, 'org1234567', { providerUuid, year: 2025, month: 10 })
+ */
+export async function findAwsBill(
+  client: ClientBase,
+  schema: string,
+  input: { providerUuid: string; year: number; month: number },
+): Promise<number | null> {
+  const { from } = monthBounds(input.year, input.month);
+  const r = await client.query<{ id: number }>(
+    `SELECT id FROM ${qualifiedName(schema, AWS_BILL_TABLE)}
+     WHERE provider_id = $1::uuid AND billing_period_start = ($2::date)::timestamp AT TIME ZONE 'UTC' ORDER BY id LIMIT 1`,
+    [input.providerUuid, from],
+  );
+  return r.rows[0]?.id ?? null;
+}

@@ -6,7 +6,7 @@ export { diskCapacityResourceIds } from './diskCapacityResourceIds.js';
 export { findInfraMapCandidates } from './findInfraMapCandidates.js';
 export { ocpInventoryFromRows } from './ocpInventoryFromRows.js';
 export { ensureOcpAwsTables, ensureOcpAwsMonthPartition } from './ddl.js';
-export { ensureAwsBill } from './awsBill.js';
+export { ensureAwsBill, findAwsBill } from './awsBill.js';
 export { ocpAwsDeleteStatement, deleteOcpAwsRows } from './deleteRule.js';
 export type { OcpAwsDeleteScope, OcpAwsDeleteStatement } from './deleteRule.js';
 export * from './errors.js';
@@ -18,3 +18,5 @@ export { ensureOcpAwsPairingTable, addOcpAwsPairings, listOcpAwsPairings } from 
 export type { OcpAwsPairing } from './pairings.js';
 export { readEnabledTagKeys } from './readEnabledTagKeys.js';
 export { readAccountAliases } from './readAccountAliases.js';
+export { readOcpAwsTotals } from './readOcpAwsTotals.js';
+export type { OcpAwsTotalsRow } from './readOcpAwsTotals.js';

@@ -43,7 +43,7 @@ export class ColumnAccess {
     if (!vector) return out;
     let at = 0;
     for (const data of vector.data) {
-      this.decodeStrings(data, out, at);
+      this.decodeStrings(data, out, at, name);
       at += data.length;
     }
     return out;
@@ -93,11 +93,11 @@ export class ColumnAccess {
     return vector;
   }
 
-  private decodeStrings(data: Data, out: Int32Array, at: number): void {
+  private decodeStrings(data: Data, out: Int32Array, at: number, column: string): void {
     const n = data.length;
     if (DataType.isNull(data.type)) return; // already NULL_ID
     if (DataType.isDictionary(data.type)) {
-      const ids = this.idsOfDictionary(data.dictionary as Vector);
+      const ids = this.idsOfDictionary(data.dictionary as Vector, column);
       const indices = data.values as ArrayLike<number | bigint>;
       if (data.nullCount === 0 && !(indices instanceof BigInt64Array) && !(indices instanceof BigUint64Array)) {
         const small = indices as ArrayLike<number>;
@@ -149,13 +149,13 @@ export class ColumnAccess {
     }
   }
 
-  private idsOfDictionary(dictionary: Vector): Int32Array {
+  private idsOfDictionary(dictionary: Vector, column: string): Int32Array {
     let ids = this.dictionaryIds.get(dictionary);
     if (!ids) {
       ids = new Int32Array(dictionary.length);
       let at = 0;
       for (const data of dictionary.data) {
-        this.decodeStrings(data, ids, at);
+        this.decodeStrings(data, ids, at, column);
         at += data.length;
       }
       this.dictionaryIds.set(dictionary, ids);

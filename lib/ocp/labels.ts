@@ -106,12 +106,40 @@ export class LabelFilter {
     if (text === null) return NULL_LABELS;
     let hit = this.cache.get(text);
     if (!hit) {
-      const labels = sortedLabels(filterLabels(parseLabels(text, subject) as Labels, this.allow));
+      const labels = parseFiltered(text, subject, this.allow);
       hit = { labels, key: canonicalLabels(labels) };
       this.cache.set(text, hit);
     }
     return hit;
   }
+}
+
+/**
+ * `sortedLabels(filterLabels(parseLabels(text, subject), allow))` in one pass: every value is still checked (a nested
+ * value under any key is an error, JSON nulls are dropped), but only allowed keys are copied, already in sorted order.
+ */
+function parseFiltered(text: string, subject: string, allow: ReadonlySet<string> | null): Labels {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new InvalidLabelsError(subject, `is not JSON: ${preview(text)}`, { cause });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InvalidLabelsError(subject, `is not a JSON object: ${preview(text)}`);
+  }
+  const map = parsed as Record<string, unknown>;
+  const kept: string[] = [];
+  for (const key of Object.keys(map)) {
+    const value = map[key];
+    if (value === null) continue;
+    if (typeof value === 'object') throw new InvalidLabelsError(subject, `has a nested value for key "${key}"`);
+    if (allow !== null && allow.has(key)) kept.push(key);
+  }
+  kept.sort();
+  const out: Labels = {};
+  for (const key of kept) out[key] = String(map[key]);
+  return out;
 }
 
 function preview(text: string): string {

@@ -4,7 +4,7 @@ import { batchesOf, ColumnAccess } from './columnAccess.js';
 import type { NumberColumn } from './columnAccess.js';
 import { COL } from './constants.js';
 import { createCostCategoryMatcher } from './costCategory.js';
-import { LabelFilter, labelAllowList } from './labels.js';
+import { LabelFilter, canonicalLabels, labelAllowList } from './labels.js';
 import { LabelSetAccumulator } from './labelSets.js';
 import { NodeRoleAccumulator } from './nodeRoles.js';
 import { POD_SUM, POD_SUM_COUNT, PodGroupAccumulator } from './podGroups.js';
@@ -16,7 +16,7 @@ import { storageRows } from './storageRows.js';
 import { NULL_ID, StringPool } from './stringPool.js';
 import { parseSummaryDay } from './summaryDay.js';
 import type { SummaryDay } from './summaryDay.js';
-import type { ArrowInput, OcpDaySummary, OcpSummaryConfig } from './types.js';
+import type { ArrowInput, Labels, OcpDaySummary, OcpSummaryConfig } from './types.js';
 
 export interface OcpDayAggregatorOptions {
   /** `YYYY-MM-DD` (UTC). */
@@ -99,7 +99,9 @@ export class OcpDayAggregator {
     );
     const costCategory = createCostCategoryMatcher(this.config.costCategories);
     const capacity = this.capacity.finish();
+    const labelKeys = new Map<Labels, string>();
     const pods = podRows(this.podGroups, {
+      labelKeys,
       day: this.day.day,
       pool: this.pool,
       labelFilter,
@@ -117,8 +119,9 @@ export class OcpDayAggregator {
       namespaceLabels,
       podNodes: this.podNodes.lookup(this.pool),
       costCategory,
+      labelKeys,
     });
-    return { day: this.day.day, rows: sortSummaryRows([...pods, ...storage]), nodeRoles: this.roles.finish() };
+    return { day: this.day.day, rows: sortSummaryRows([...pods, ...storage], (labels) => (labels === null ? canonicalLabels(null) : (labelKeys.get(labels) ?? canonicalLabels(labels)))), nodeRoles: this.roles.finish() };
   }
 
   private onDay(t: number): boolean {

@@ -11,7 +11,7 @@ import { NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import { blankSummaryRow } from './summaryRow.js';
 import { TupleIndex } from './tupleIndex.js';
-import type { CostCategoryMatcher, FilteredLabels, OcpSummaryRow } from './types.js';
+import type { CostCategoryMatcher, FilteredLabels, Labels, OcpSummaryRow } from './types.js';
 
 /** What Pod rows need besides their groups: labels, capacity and cost categories of the same day. */
 export interface PodRowsContext {
@@ -24,6 +24,8 @@ export interface PodRowsContext {
   nodeCapacity: (nodeId: number) => NodeCapacity | undefined;
   clusterCapacity: NodeCapacity | null;
   costCategory: CostCategoryMatcher;
+  /** Filled with each output label map's canonical text, for sorting without recomputing it. */
+  labelKeys?: Map<Labels, string>;
 }
 
 /** Per-output accumulators, indexed by output id (first-seen order). */
@@ -67,10 +69,10 @@ export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSu
   const emptyId = pool.find('');
   const merger = new LabelMerger();
   const outputs = new PodOutputs();
-  const ownLabels = new Map<number, FilteredLabels>();
+  const ownLabels = new Map<number, number>();
   const factors = new Map<number, number>();
-  const nodeSets = new Map<number, readonly FilteredLabels[]>();
-  const namespaceSets = new Map<number, readonly FilteredLabels[]>();
+  const nodeSets = new Map<number, number[]>();
+  const namespaceSets = new Map<number, number[]>();
   const key = outputs.index.key;
 
   for (let g = 0; g < groups.size; g++) {
@@ -80,22 +82,24 @@ export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSu
     const labelsId = groups.labelsId(g);
     let own = ownLabels.get(labelsId);
     if (own === undefined) {
-      own = ctx.labelFilter.filtered(pool.value(labelsId), `pod_labels of ${pool.value(nsId)}/${pool.value(nodeId)}`);
+      own = merger.idOf(ctx.labelFilter.filtered(pool.value(labelsId), `pod_labels of ${pool.value(nsId)}/${pool.value(nodeId)}`));
       ownLabels.set(labelsId, own);
     }
     let factor = factors.get(nsId);
     if (factor === undefined) factors.set(nsId, (factor = Math.max(1, ctx.costCategory(pool.value(nsId)).matches)));
     let nodeMaps = nodeSets.get(nodeId);
-    if (nodeMaps === undefined) nodeSets.set(nodeId, (nodeMaps = ctx.nodeLabels.of(pool.value(nodeId))));
+    if (nodeMaps === undefined) nodeSets.set(nodeId, (nodeMaps = ctx.nodeLabels.of(pool.value(nodeId)).map((l) => merger.idOf(l))));
     let namespaceMaps = namespaceSets.get(nsId);
-    if (namespaceMaps === undefined) namespaceSets.set(nsId, (namespaceMaps = ctx.namespaceLabels.of(pool.value(nsId))));
+    if (namespaceMaps === undefined) {
+      namespaceSets.set(nsId, (namespaceMaps = ctx.namespaceLabels.of(pool.value(nsId)).map((l) => merger.idOf(l))));
+    }
 
     const resourceId = groups.resourceId(g);
     const cores = groups.cores(g);
     const memBytes = groups.memoryBytes(g);
-    for (const nodeLabels of nodeMaps) {
-      for (const namespaceLabels of namespaceMaps) {
-        const merged = merger.merge(nodeLabels, namespaceLabels, own);
+    for (const nodeMap of nodeMaps) {
+      for (const namespaceMap of namespaceMaps) {
+        const merged = merger.merge(nodeMap, namespaceMap, own);
         key[0] = nsId;
         key[1] = nodeId;
         key[2] = merged.keyId;
@@ -137,7 +141,9 @@ function toRow(outputs: PodOutputs, o: number, ctx: PodRowsContext): OcpSummaryR
     outputs.seen[base + j] ? ((outputs.sums[base + j] as number) / SECONDS_PER_HOUR) * BYTES_TO_GIB : null;
   const nsId = outputs.index.get(o, 0);
   const nodeId = outputs.index.get(o, 1);
-  const labels = (outputs.labels[o] as FilteredLabels).labels;
+  const filtered = outputs.labels[o] as FilteredLabels;
+  const labels = filtered.labels;
+  if (labels !== null) ctx.labelKeys?.set(labels, filtered.key);
   const nodeCap = ctx.nodeCapacity(nodeId);
   const row = blankSummaryRow(ctx.day, 'Pod');
   row.namespace = ctx.pool.value(nsId);

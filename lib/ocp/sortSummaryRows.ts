@@ -1,6 +1,6 @@
 import { compareText } from './compareText.js';
 import { canonicalLabels } from './labels.js';
-import type { OcpSummaryRow } from './types.js';
+import type { Labels, OcpSummaryRow } from './types.js';
 
 /** A deterministic order of summary rows, so a day's partial is byte-for-byte reproducible. */
 export function compareSummaryRows(a: OcpSummaryRow, b: OcpSummaryRow): number {
@@ -22,27 +22,72 @@ export function compareSummaryRows(a: OcpSummaryRow, b: OcpSummaryRow): number {
 }
 
 /**
- * Sorts in place with `compareSummaryRows` and returns the array. The canonical label texts the comparison needs are
- * computed once per row instead of once per comparison (same order, far fewer allocations).
+ * Sorts in place in `compareSummaryRows` order and returns the array. Each compared text column is ranked once (its
+ * distinct values sorted with the same comparison), so the sort itself compares small integers: same order, far less
+ * work than comparing strings and rebuilding canonical label texts on every comparison. `labelKey` may supply the
+ * canonical texts the caller already has (it must equal `canonicalLabels`).
  */
-export function sortSummaryRows(rows: OcpSummaryRow[]): OcpSummaryRow[] {
-  const keyed = rows.map((row) => ({ row, podLabels: canonicalLabels(row.pod_labels), volumeLabels: canonicalLabels(row.volume_labels) }));
-  keyed.sort(
-    (a, b) =>
-      compareText(a.row.usage_start, b.row.usage_start) ||
-      compareText(a.row.data_source, b.row.data_source) ||
-      compareText(a.row.namespace, b.row.namespace) ||
-      compareText(a.row.node, b.row.node) ||
-      compareText(a.row.resource_id, b.row.resource_id) ||
-      compareText(a.row.persistentvolumeclaim, b.row.persistentvolumeclaim) ||
-      compareText(a.row.persistentvolume, b.row.persistentvolume) ||
-      compareText(a.row.storageclass, b.row.storageclass) ||
-      compareText(a.row.csi_volume_handle, b.row.csi_volume_handle) ||
-      compareText(a.podLabels, b.podLabels) ||
-      compareText(a.volumeLabels, b.volumeLabels) ||
-      (a.row.cost_category_id ?? -Infinity) - (b.row.cost_category_id ?? -Infinity) ||
-      0,
-  );
-  for (let i = 0; i < keyed.length; i++) rows[i] = (keyed[i] as { row: OcpSummaryRow }).row;
+export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels | null) => string = canonicalLabels): OcpSummaryRow[] {
+  const n = rows.length;
+  const columns: Array<(row: OcpSummaryRow) => string | null> = [
+    (r) => r.usage_start,
+    (r) => r.data_source,
+    (r) => r.namespace,
+    (r) => r.node,
+    (r) => r.resource_id,
+    (r) => r.persistentvolumeclaim,
+    (r) => r.persistentvolume,
+    (r) => r.storageclass,
+    (r) => r.csi_volume_handle,
+  ];
+  const ranks = columns.map((text) => rank(rows, text));
+  // Label texts have nearly as many distinct values as rows: compare them only on ties of the columns above.
+  const podLabels = rows.map((r) => labelKey(r.pod_labels));
+  const volumeLabels = rows.map((r) => labelKey(r.volume_labels));
+  const compare = [podLabels, volumeLabels].some((keys) => keys.some((k) => SURROGATE.test(k))) ? compareText : compareUtf16;
+  const costCategory = new Float64Array(n);
+  for (let i = 0; i < n; i++) costCategory[i] = (rows[i] as OcpSummaryRow).cost_category_id ?? -Infinity;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (const r of ranks) {
+      const d = (r[a] as number) - (r[b] as number);
+      if (d !== 0) return d;
+    }
+    return (
+      compare(podLabels[a] as string, podLabels[b] as string) ||
+      compare(volumeLabels[a] as string, volumeLabels[b] as string) ||
+      (costCategory[a] as number) - (costCategory[b] as number) ||
+      0
+    );
+  });
+  const sorted = order.map((i) => rows[i] as OcpSummaryRow);
+  for (let i = 0; i < n; i++) rows[i] = sorted[i] as OcpSummaryRow;
   return rows;
 }
+
+/** UTF-16 code unit order: code-point order for strings without surrogates. */
+function compareUtf16(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each row's rank of `text(row)` among the column's distinct values in `compareText` order (equal text, equal rank). */
+function rank(rows: readonly OcpSummaryRow[], text: (row: OcpSummaryRow) => string | null): Int32Array {
+  const values = rows.map(text);
+  const distinct: string[] = [];
+  const seen = new Set<string | null>();
+  for (const value of values) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (value !== null) distinct.push(value);
+  }
+  // Without surrogates, UTF-16 order (the native sort) is code-point order; otherwise compare code points.
+  if (distinct.some((value) => SURROGATE.test(value))) distinct.sort(compareText);
+  else distinct.sort();
+  const rankOf = new Map<string | null, number>([[null, 0]]);
+  distinct.forEach((value, i) => rankOf.set(value, i + 1));
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rankOf.get(values[i] as string | null) as number;
+  return out;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;

@@ -7,7 +7,7 @@ import type { PodNode, PodNodeLookup } from './podNodes.js';
 import { STORAGE_SUM, STORAGE_SUM_COUNT } from './storageGroups.js';
 import type { StorageGroup } from './storageGroups.js';
 import { blankSummaryRow } from './summaryRow.js';
-import type { CostCategoryMatcher, FilteredLabels, OcpSummaryRow } from './types.js';
+import type { CostCategoryMatcher, FilteredLabels, Labels, OcpSummaryRow } from './types.js';
 
 /** What Storage rows need besides their groups. */
 export interface StorageRowsContext {
@@ -19,6 +19,8 @@ export interface StorageRowsContext {
   namespaceLabels: LabelSets;
   podNodes: PodNodeLookup;
   costCategory: CostCategoryMatcher;
+  /** Filled with each output label map's canonical text, for sorting without recomputing it. */
+  labelKeys?: Map<Labels, string>;
 }
 
 interface StorageOutput {
@@ -129,6 +131,7 @@ function toRow(out: StorageOutput, ctx: StorageRowsContext): OcpSummaryRow {
   row.storageclass = out.group.storageclass;
   row.csi_volume_handle = out.group.csiVolumeHandle;
   row.volume_labels = out.labels.labels;
+  if (out.labels.labels !== null) ctx.labelKeys?.set(out.labels.labels, out.labels.key);
   row.all_labels = out.labels.labels ?? {};
   row.persistentvolumeclaim_capacity_gigabyte = scaleNullable(out.capacityBytes, BYTES_TO_GIB);
   row.persistentvolumeclaim_capacity_gigabyte_months = months(out.sums[STORAGE_SUM.capacity]);

@@ -23,7 +23,11 @@ export class StringPool {
   private readonly ids = new Map<string, number>();
   private readonly values: Array<string | null | undefined> = [null];
   private arena = new Uint8Array(1 << 16);
+  private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
+  // DataView over the last source buffer: hashing and comparing 4 bytes per (unaligned) read is ~5× a byte loop.
+  private sourceBuffer: ArrayBufferLike | null = null;
+  private sourceView: DataView = new DataView(new ArrayBuffer(0));
   /** Per id: start and end of its bytes in the arena (id 0, NULL, has none). */
   private spans = new Int32Array(2 * 1024);
   private hashes = new Int32Array(1024);
@@ -51,14 +55,19 @@ export class StringPool {
     const known = this.ids.get(value);
     if (known !== undefined) return known;
     const bytes = this.encodeScratch(value);
-    const id = this.lookup(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
+    const view = this.viewOf(bytes);
+    const at = bytes.byteOffset;
+    const id = this.lookup(view, at, bytes.length, hashBytes(view, at, bytes.length));
     return id === EMPTY_SLOT ? undefined : id;
   }
 
   /** The id of the UTF-8 text `bytes[start, end)`, adding it when new. */
   idOfUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
-    const hash = hashBytes(bytes, start, end);
-    const found = this.lookup(bytes, start, end, hash);
+    const view = this.viewOf(bytes);
+    const at = bytes.byteOffset + start;
+    const length = end - start;
+    const hash = hashBytes(view, at, length);
+    const found = this.lookup(view, at, length, hash);
     if (found !== EMPTY_SLOT) return found;
     return this.add(bytes, start, end, hash);
   }
@@ -83,15 +92,23 @@ export class StringPool {
     return this.scratch.subarray(0, written);
   }
 
-  private lookup(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const length = end - start;
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes.buffer !== this.sourceBuffer) {
+      this.sourceBuffer = bytes.buffer;
+      this.sourceView = new DataView(bytes.buffer);
+    }
+    return this.sourceView;
+  }
+
+  /** `view`/`at`/`length`: the text's bytes as absolute positions in its buffer. */
+  private lookup(view: DataView, at: number, length: number, hash: number): number {
     let slot = hash & this.mask;
     for (;;) {
       const id = this.slots[slot] as number;
       if (id === EMPTY_SLOT) return EMPTY_SLOT;
       if (this.hashes[id] === hash) {
         const from = this.spans[2 * id] as number;
-        if ((this.spans[2 * id + 1] as number) - from === length && sameBytes(this.arena, from, bytes, start, length)) return id;
+        if ((this.spans[2 * id + 1] as number) - from === length && sameBytes(this.arenaView, from, view, at, length)) return id;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -105,6 +122,7 @@ export class StringPool {
       const grown = new Uint8Array(size);
       grown.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = grown;
+      this.arenaView = new DataView(grown.buffer);
     }
     this.arena.set(bytes.subarray(start, end), this.arenaUsed);
     const id = this.values.length;
@@ -140,17 +158,26 @@ export class StringPool {
   }
 }
 
-/** FNV-1a over bytes, with a final avalanche so the low bits (the slot) depend on every byte. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+/**
+ * FNV-1a over 32-bit little-endian words (then the tail bytes), with a final avalanche so the low bits (the slot)
+ * depend on every byte. Words are read relative to the text's start, so the hash does not depend on alignment.
+ */
+function hashBytes(view: DataView, at: number, length: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  const words = at + (length & ~3);
+  let i = at;
+  for (; i < words; i += 4) h = Math.imul(h ^ view.getInt32(i, true), FNV_PRIME);
+  for (const end = at + length; i < end; i++) h = Math.imul(h ^ view.getUint8(i), FNV_PRIME);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h & 0x7fffffff;
 }
 
-function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+function sameBytes(a: DataView, aAt: number, b: DataView, bAt: number, length: number): boolean {
+  const words = length & ~3;
+  let i = 0;
+  for (; i < words; i += 4) if (a.getInt32(aAt + i, true) !== b.getInt32(bAt + i, true)) return false;
+  for (; i < length; i++) if (a.getUint8(aAt + i) !== b.getUint8(bAt + i)) return false;
   return true;
 }

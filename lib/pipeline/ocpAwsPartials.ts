@@ -27,6 +27,8 @@ export interface OcpAwsPartialManifest extends PartialManifest {
   awsInputsFingerprint: string;
   /** Every OCP source of the tenant with objects that day (cluster_count counts them all, spec §4.3). */
   ocpSources: OcpSourceState[];
+  /** The OCP sources looked at (those with objects that day are in `ocpSources`): what a finalizer lists again. */
+  ocpUniverse: string[];
   /** The OCP sources that got rows: registered pairings and resource-id discovery (spec §2.4). */
   pairedOcpSources: string[];
 }

@@ -1,10 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ObjectStore } from '../store/types.js';
 import { InvalidPartialError } from './errors.js';
+import { decodePartialRows, encodePartialRows, isEncodedPartialRows } from './partialRowsCodec.js';
 import type { DayTask, OcpPartialRows, PartialManifest } from './types.js';
 
 const MANIFEST_SUFFIX = '.manifest.json';
-const ROWS_SUFFIX = '.rows.json.gz';
+/** Rows in `partialRowsCodec` form; `.rows.json.gz` (gzipped JSON) is still read, and written for odd-shaped rows. */
+const ROWS_SUFFIX = '.rows.bin';
+const JSON_ROWS_SUFFIX = '.rows.json.gz';
 
 /** `{prefix}{account}/{type}/source={uuid}/year=YYYY/month=MM/day=DD/` — one folder per (source, day). */
 export function partialDayPrefix(prefix: string, task: DayTask): string {
@@ -23,8 +26,11 @@ export async function writeOcpPartial(
   rows: OcpPartialRows,
 ): Promise<PartialManifest> {
   const base = `${partialDayPrefix(prefix, manifest.task)}${manifest.fingerprint}`;
-  const rowsKey = `${base}${ROWS_SUFFIX}`;
-  await store.put(rowsKey, gzipSync(JSON.stringify(rows)), { contentType: 'application/json', });
+  // The columnar encoding costs a fraction of JSON + gzip (which took ~40% of a large day task).
+  const encoded = encodePartialRows(rows);
+  const rowsKey = `${base}${encoded === null ? JSON_ROWS_SUFFIX : ROWS_SUFFIX}`;
+  if (encoded !== null) await store.put(rowsKey, encoded, { contentType: 'application/octet-stream' });
+  else await store.put(rowsKey, gzipSync(JSON.stringify(rows), { level: 1 }), { contentType: 'application/json' });
   const full: PartialManifest = { ...manifest, rowsKey };
   await store.put(`${base}${MANIFEST_SUFFIX}`, JSON.stringify(full), { contentType: 'application/json' });
   return full;
@@ -44,7 +50,7 @@ export async function listPartialManifests(store: ObjectStore, prefix: string, t
 export async function readOcpPartialRows(store: ObjectStore, manifest: PartialManifest): Promise<OcpPartialRows> {
   const bytes = await store.get(manifest.rowsKey);
   try {
-    const parsed = JSON.parse(gunzipSync(bytes).toString('utf8')) as OcpPartialRows;
+    const parsed = isEncodedPartialRows(bytes) ? decodePartialRows(bytes) : (JSON.parse(gunzipSync(bytes).toString('utf8')) as OcpPartialRows);
     if (!Array.isArray(parsed.rows) || !Array.isArray(parsed.nodeRoles)) throw new Error('rows or nodeRoles missing');
     if (parsed.rows.length !== manifest.rowCount) throw new Error(`holds ${parsed.rows.length} rows, manifest says ${manifest.rowCount}`);
     return parsed;

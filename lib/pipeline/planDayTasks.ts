@@ -4,6 +4,7 @@ import { decodeS3EventKey, parseObjectKey } from '../layout/index.js';
 import type { KokuObjectKey } from '../layout/types.js';
 import { readParquetFooter } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
+import { daysOfAwsObject, listAwsDaysWithData } from './awsDayInputs.js';
 import { listOcpDaysWithData } from './dayInputs.js';
 import { OCP_INPUTS } from './ocpInputs.js';
 import type { IngestMessage } from './messages.js';
@@ -26,15 +27,19 @@ export async function planDayTasks(store: ObjectStore, message: IngestMessage, l
   if (message.kind === 'test') return { tasks: [], force: false };
   if (message.kind === 'replay') {
     const { type: _type, days, ...sourceMonth } = message.replay;
-    const replayDays = days
-      ? days.map((d) => isoDay(sourceMonth.year, sourceMonth.month, d))
-      : await listOcpDaysWithData(store, sourceMonth);
+    const listDays = sourceMonth.providerType === 'AWS' ? listAwsDaysWithData : listOcpDaysWithData;
+    const replayDays = days ? days.map((d) => isoDay(sourceMonth.year, sourceMonth.month, d)) : await listDays(store, sourceMonth);
     return { tasks: replayDays.map((day) => ({ ...sourceMonth, day })), force: true };
   }
   const tasks: DayTask[] = [];
   for (const obj of message.objects) {
     const parsed = parseObjectKey(decodeS3EventKey(obj.rawKey));
-    if (parsed.providerType !== 'OCP' || (parsed.reportType && !SUMMARISED_REPORT_TYPES.has(parsed.reportType))) {
+    if (parsed.providerType === 'AWS') {
+      // Daily and raw AWS objects both feed OCP on AWS (raw ones only the disk capacity, ocp-on-aws spec §4.1).
+      for (const day of await daysOfAwsObject(store, parsed)) if (inMonth(day, parsed)) tasks.push(dayTask(parsed, day));
+      continue;
+    }
+    if (parsed.reportType && !SUMMARISED_REPORT_TYPES.has(parsed.reportType)) {
       logger.info('object not used by the OCP daily summary; acknowledged', { key: parsed.key });
       continue;
     }
@@ -68,6 +73,10 @@ async function daysOfObject(store: ObjectStore, key: KokuObjectKey): Promise<str
   } finally {
     await release();
   }
+}
+
+function inMonth(day: string, key: KokuObjectKey): boolean {
+  return day.startsWith(`${key.year}-${String(key.month).padStart(2, '0')}-`);
 }
 
 function dayTask(key: KokuObjectKey, day: string): DayTask {

@@ -24,6 +24,7 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cdkBin = join(projectRoot, 'node_modules', 'aws-cdk', 'bin', 'cdk');
 const region = 'us-east-1';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+const callTimeoutMs = 20_000;
 
 export interface DeployedQueue {
   /** Rewritten to the emulator endpoint. */
@@ -99,14 +100,16 @@ export interface DeployMotoStackOptions {
 export async function deployMotoStack(options: DeployMotoStackOptions = {}): Promise<MotoStackTopology> {
   const endpoint = (options.endpoint ?? process.env.KOKU_TEST_AWS_ENDPOINT ?? '').replace(/\/+$/, '');
   // KOKU_TEST_CDK_LOG=1 streams the CDK CLI's output to stderr (otherwise it is shown only when the deploy fails).
-  const log = options.log ?? (process.env.KOKU_TEST_CDK_LOG ? (line: string) => process.stderr.write(`[cdk] ${line}\n`) : undefined);
+  const log = options.log ?? (process.env.KOKU_TEST_CDK_LOG ? (line: string) => process.stderr.write(`[cdk ${new Date().toISOString().slice(11, 19)}] ${line}\n`) : undefined);
   if (!endpoint) throw new Error('deployMotoStack: no moto endpoint (set KOKU_TEST_AWS_ENDPOINT or pass options.endpoint)');
   const stackName = options.stackName ?? `KokuPipelineT${randomBytes(4).toString('hex')}`;
   const timeoutMs = options.timeoutMs ?? 240_000;
   const deadline = Date.now() + timeoutMs;
   const api = new MotoApi(endpoint);
-  const s3 = new S3Client({ region, endpoint, credentials, forcePathStyle: true });
-  const sqs = new SQSClient({ region, endpoint, credentials });
+  // Bounded calls: a moto that stopped answering (seen after other suites) must fail the test, not hang it.
+  const requestHandler = { connectionTimeout: 5_000, requestTimeout: callTimeoutMs };
+  const s3 = new S3Client({ region, endpoint, credentials, forcePathStyle: true, requestHandler });
+  const sqs = new SQSClient({ region, endpoint, credentials, requestHandler });
 
   const accountId = await api.accountId();
   const t0 = Date.now();
@@ -326,6 +329,9 @@ function startCdk(args: string[], endpoint: string, opts: { cwd: string; deadlin
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     CDK_DISABLE_VERSION_CHECK: '1',
+    CDK_DISABLE_CLI_TELEMETRY: 'true',
+    // The template validation costs ~9 s of CPU per synth; test/infra validates the same templates.
+    CDK_VALIDATION: 'false',
     CI: 'true',
   };
   const child = spawn(process.execPath, [cdkBin, ...args, '--no-notices', '--ci'], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -353,13 +359,21 @@ function startCdk(args: string[], endpoint: string, opts: { cwd: string; deadlin
 class MotoApi {
   constructor(readonly endpoint: string) {}
 
+  private async fetch(call: string, url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(callTimeoutMs) });
+    } catch (err) {
+      throw new Error(`moto at ${this.endpoint} did not answer ${call} within ${callTimeoutMs / 1000} s (is it hung or gone?)`, { cause: err });
+    }
+  }
+
   private authorization(service: string): string {
     // moto routes a request by the service in the credential scope.
     return `AWS4-HMAC-SHA256 Credential=test/20250101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
   }
 
   async query(service: string, version: string, params: Record<string, string>): Promise<string> {
-    const res = await fetch(`${this.endpoint}/`, {
+    const res = await this.fetch(`${service} ${params.Action}`, `${this.endpoint}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: this.authorization(service) },
       body: new URLSearchParams({ Version: version, ...params }).toString(),
@@ -374,7 +388,7 @@ class MotoApi {
   }
 
   async lambda<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.endpoint}${path}`, {
+    const res = await this.fetch(`lambda ${method} ${path}`, `${this.endpoint}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: this.authorization('lambda') },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -423,7 +437,7 @@ class MotoApi {
 
   async cfnResponse(stackId: string, logicalId: string): Promise<void> {
     const url = `${this.endpoint}/cloudformation_${region}/cfnresponse?stack=${encodeURIComponent(stackId)}`;
-    const res = await fetch(url, {
+    const res = await this.fetch(`cfnresponse ${logicalId}`, url, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ Status: 'SUCCESS', StackId: stackId, LogicalResourceId: logicalId, PhysicalResourceId: logicalId, Data: {} }),

@@ -8,9 +8,11 @@ import { createFinalizerHandler } from '../../functions/finalizer.js';
 import type { Logger } from '../../lib/common/logger.js';
 import { readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
 import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
+import type { PoolClient } from 'pg';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { sqsCompletionSink } from '../../lib/pipeline/sqsCompletionSink.js';
+import { listTenantAwsSources, loadOcpAwsSettings } from '../../lib/pipeline/ocpAwsSettings.js';
 import { sqsFinalizeSink } from '../../lib/pipeline/sqsFinalizeSink.js';
 import { S3ObjectStore } from '../../lib/store/index.js';
 import { createSdkTopology, emulatorClients, type SdkTopology } from './awsEmulator.js';
@@ -49,6 +51,15 @@ export interface Pipeline {
   cleanup(): Promise<void>;
 }
 
+async function withClient<T>(db: FreshSchema, fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  const c = await db.pool.connect();
+  try {
+    return await fn(c);
+  } finally {
+    c.release();
+  }
+}
+
 export async function startPipeline(opts: { providerUuid?: string; ingestBatchSize?: number } = {}): Promise<Pipeline> {
   const clients = emulatorClients();
   const topology = await createSdkTopology(clients);
@@ -77,6 +88,10 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
       } finally {
         c.release();
       }
+    },
+    ocpAws: {
+      loadSettings: (s: string, awsProviderUuid: string) => withClient(db, (c) => loadOcpAwsSettings(c, s, awsProviderUuid)),
+      awsSourcesFor: (s: string) => withClient(db, (c) => listTenantAwsSources(c, s)),
     },
     finalizeSink: sqsFinalizeSink(clients.sqs, topology.finalize.url),
     concurrency: 2,

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -23,8 +25,9 @@ function synth(context: Record<string, unknown> = {}): Synthesized {
   const hit = cache.get(key);
   if (hit) return hit;
   // Skipping bundling keeps these tests independent of the handlers compiling; lambdaBundle.test.ts covers that.
-  // cdk.json's feature flags apply, as they do under the CLI.
-  const app = new App({ context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [], ...context } });
+  // cdk.json's feature flags apply, as they do under the CLI. CloudFormation validation (seconds of wasm per
+  // synth) runs once, in its own test below.
+  const app = new App({ builtinCloudFormationValidation: false, context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [], ...context } });
   const config = readPipelineConfig(app.node);
   const stack = new KokuPipelineStack(app, config.stackName, { config });
   const template = Template.fromStack(stack);
@@ -258,6 +261,20 @@ describe('KokuPipelineStack', () => {
       s.template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ DB_SECRET_ARN: { Ref: 'DbSecretArn' } }) } });
     });
 
+    it('wires the optional completion queue and shadow schema into the finalizer only', () => {
+      const completionArn = 'arn:aws:sqs:us-east-1:111122223333:koku-summary-committed';
+      const s = synth({ dbSecretArn: secretArn, completionQueueArn: completionArn, shadowSchemaSuffix: '_shadow' });
+      const fin = s.json.Resources[s.id(s.stack.finalizer)].Properties!.Environment.Variables;
+      assert.equal(fin.SHADOW_SCHEMA_SUFFIX, '_shadow');
+      assert.ok(JSON.stringify(fin.COMPLETION_QUEUE_URL).includes('koku-summary-committed'), JSON.stringify(fin.COMPLETION_QUEUE_URL));
+      const day = s.json.Resources[s.id(s.stack.dayAggregator)].Properties!.Environment.Variables;
+      assert.equal(day.COMPLETION_QUEUE_URL, undefined);
+      assert.equal(day.SHADOW_SCHEMA_SUFFIX, undefined);
+      assert.ok(allowedBy(s, roleOf(s, s.id(s.stack.finalizer))).includes(`sqs:SendMessage ${completionArn}`));
+      assert.ok(!allowedBy(s, roleOf(s, s.id(s.stack.dayAggregator))).includes(`sqs:SendMessage ${completionArn}`));
+      assert.throws(() => readPipelineConfig(new App({ context: { completionQueueArn: 'https://sqs/x' } }).node), /completionQueueArn/);
+    });
+
     it('attaches to the given VPC subnets and security group', () => {
       const s = synth({ vpcId: 'vpc-0abc', subnetIds: 'subnet-1,subnet-2', securityGroupId: 'sg-9', dbSecretArn: secretArn });
       s.template.hasResourceProperties('AWS::Lambda::Function', {
@@ -357,6 +374,22 @@ describe('KokuPipelineStack', () => {
         });
       }
     });
+  });
+
+  it('passes CloudFormation validation', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'koku-cdk-validate-'));
+    try {
+      const app = new App({ outdir, context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [] } });
+      const config = readPipelineConfig(app.node);
+      new KokuPipelineStack(app, config.stackName, { config });
+      app.synth();
+      const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports: Array<{ pluginName: string; violations: unknown[] }> };
+      // The acknowledged W2509 (an ARN parameter named "…Secret…") leaves a report, which proves the validator ran.
+      assert.ok(report.pluginReports.some((r) => r.pluginName === 'CloudFormation Validate'), 'validation ran');
+      for (const r of report.pluginReports) assert.deepEqual(r.violations, [], `${r.pluginName}: ${JSON.stringify(r.violations)}`);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   describe('outputs', () => {

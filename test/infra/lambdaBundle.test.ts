@@ -99,7 +99,7 @@ describe('Lambda bundles (NodejsFunction, local esbuild)', () => {
 
   before(() => {
     const outdir = join(work, 'cdk.out');
-    const app = new App({ outdir, context: { target: 'localstack', 'aws:cdk:enable-asset-metadata': true } });
+    const app = new App({ outdir, builtinCloudFormationValidation: false, context: { target: 'localstack', 'aws:cdk:enable-asset-metadata': true } });
     const config = readPipelineConfig(app.node);
     const stack = new KokuPipelineStack(app, config.stackName, { config });
     const probeStack = new Stack(app, 'ParquetWasmProbe');

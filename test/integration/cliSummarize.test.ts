@@ -165,17 +165,24 @@ describe('shadow mode', () => {
          VALUES (gen_random_uuid(), '2024-03-16', '2024-03-16', 'koku-row', 'Pod', $1, 1.5)`,
         [PROVIDER],
       );
+      // A user-defined category exists only in the tenant schema; shadow rows still carry its id.
+      const { rows: cat } = await tenant.pool.query(
+        `INSERT INTO "${tenant.schema}".reporting_ocp_cost_category (name, description, source_type, system_default, label) VALUES ('Shop', 'user', 'OCP', false, '{}') RETURNING id`,
+      );
+      await tenant.pool.query(`INSERT INTO "${tenant.schema}".reporting_ocp_cost_category_namespace (namespace, system_default, cost_category_id) VALUES ('shop', false, $1)`, [cat[0].id]);
       const digest = async (schema: string) =>
         (await tenant.pool.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.uuid), '')) AS d, count(*)::int AS n FROM "${schema}".reporting_ocpusagelineitem_daily_summary t`)).rows[0];
       const before = await digest(tenant.schema);
       const code = await summarize(
-        { source: dir, schema: tenant.schema, shadowSuffix: '_shadow', providerUuid: PROVIDER, clusterId: 'c', month: { year: 2024, month: 3 }, db: testDatabaseUrl(), dataDir: join(dir, '.unused'), workers: 1, logLevel: 'error' },
+        { source: dir, schema: tenant.schema, shadowSuffix: '_shadow', providerUuid: PROVIDER, clusterId: 'c', month: { year: 2024, month: 3 }, db: testDatabaseUrl(), dataDir: join(dir, '.unused'), workers: 0, logLevel: 'error' },
         () => {},
       );
       assert.equal(code, 0);
       assert.deepEqual(await digest(tenant.schema), before, 'tenant summary table unchanged');
       const shadow = await digest(`${tenant.schema}_shadow`);
       assert.equal(shadow.n, 5, 'shadow table filled');
+      const { rows: shop } = await tenant.pool.query(`SELECT DISTINCT cost_category_id FROM "${tenant.schema}_shadow".reporting_ocpusagelineitem_daily_summary WHERE namespace = 'shop'`);
+      assert.deepEqual(shop.map((r) => r.cost_category_id), [cat[0].id]);
     } finally {
       await tenant.pool.query(`DROP SCHEMA IF EXISTS "${tenant.schema}_shadow" CASCADE`);
       await tenant.cleanup();

@@ -10,7 +10,12 @@ import type { MotoStackTopology } from '../helpers/motoStack.js';
 const endpoint = process.env.KOKU_TEST_AWS_ENDPOINT;
 if (!endpoint) throw new Error('KOKU_TEST_AWS_ENDPOINT is not set: run `node test/run.mjs integration` or start moto_server and set it');
 
-const clientConfig = { region: 'us-east-1', endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+const clientConfig = {
+  region: 'us-east-1',
+  endpoint,
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
+};
 const s3 = new S3Client({ ...clientConfig, forcePathStyle: true });
 const sqs = new SQSClient(clientConfig);
 
