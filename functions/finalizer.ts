@@ -7,6 +7,7 @@ import { schemaForAccount } from '../lib/layout/index.js';
 import { OCP_AWS_SUMMARY_TYPE } from '../lib/pipeline/constants.js';
 import { finalizeOcp, type FinalizeDeps } from '../lib/pipeline/finalizeOcp.js';
 import { finalizeOcpAws } from '../lib/pipeline/finalizeOcpAws.js';
+import { kokuProviderMetadata } from '../lib/koku/index.js';
 import { parseFinalizeMessage } from '../lib/pipeline/messages.js';
 import { sqsCompletionSink } from '../lib/pipeline/sqsCompletionSink.js';
 import { ensureShadowSchema } from '../lib/db/index.js';
@@ -76,8 +77,10 @@ function depsFromEnvironment(): Promise<FinalizerDeps> {
   envDeps ??= (async () => {
     const env = readEnv(finalizerEnvSchema);
     const clients = awsClients(env.AWS_ENDPOINT_URL);
+    const pool = await databasePool(env, clients.secrets);
     return {
-      pool: await databasePool(env, clients.secrets),
+      pool,
+      providers: env.PROVIDER_METADATA === 'koku' ? kokuProviderMetadata(pool, { publicSchema: env.KOKU_PUBLIC_SCHEMA }) : undefined,
       dataStore: new S3ObjectStore({ client: clients.s3, bucket: env.DATA_BUCKET }),
       partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),
       partialsPrefix: env.PARTIALS_PREFIX,

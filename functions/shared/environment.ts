@@ -29,6 +29,9 @@ export const finalizerEnvSchema = z.object({
   ...common,
   /** Shadow mode: write into `<tenant schema><suffix>` (same DDL) and leave Koku's tables untouched. */
   SHADOW_SCHEMA_SUFFIX: z.string().regex(/^[a-z0-9_]{1,20}$/).optional(),
+  /** `koku`: cluster id/alias and source state from Koku's public tables; `standalone`: our koku_agg_provider registry. */
+  PROVIDER_METADATA: z.enum(['standalone', 'koku']).default('standalone'),
+  KOKU_PUBLIC_SCHEMA: z.string().default('public'),
   /** Where "summary committed" events go (optional). */
   COMPLETION_QUEUE_URL: z.string().optional(),
 });

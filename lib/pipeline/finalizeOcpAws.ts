@@ -1,14 +1,14 @@
 import { acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, readLedger, recordLedger, withTransaction } from '../db/index.js';
+import { qualifiedName } from '../db/identifiers.js';
 import type { DbClient } from '../db/types.js';
 import { ensureAwsBill, ensureOcpAwsTables, findAwsBill, OCP_AWS_SUMMARY_TABLE, replaceOcpAwsDays } from '../ocp-aws/index.js';
 import type { ReplaceOcpAwsDaysHooks } from '../ocp-aws/index.js';
-import { qualifiedName } from '../db/identifiers.js';
-import { inputsFingerprint } from './fingerprint.js';
 import { listAwsDayInputs } from './awsDayInputs.js';
 import { OCP_AWS_SUMMARY_TYPE } from './constants.js';
 import { currentOcpPartial } from './currentOcpPartial.js';
 import { UnknownProviderError } from './errors.js';
 import type { FinalizeDeps, FinalizeResult, SummaryCommittedEvent } from './finalizeOcp.js';
+import { inputsFingerprint } from './fingerprint.js';
 import { ocpAwsControlTotals } from './ocpAwsControlTotals.js';
 import { isOcpAwsManifest, readOcpAwsPartialRows, type OcpAwsPartialManifest } from './ocpAwsPartials.js';
 import { listTenantAwsSources } from './ocpAwsSettings.js';

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareSummaryRows, sortSummaryRows } from '../../../lib/ocp/sortSummaryRows.js';
+import { NULL_ID, StringPool } from '../../../lib/ocp/stringPool.js';
+import { blankSummaryRow } from '../../../lib/ocp/summaryRow.js';
+import type { OcpSummaryRow } from '../../../lib/ocp/types.js';
+
+describe('StringPool', () => {
+  it('gives a string the same id from text and from UTF-8 bytes at any alignment, and finds without adding', () => {
+    const pool = new StringPool();
+    const words = ['', 'a', 'pod-1', 'δέλτα', '😀', 'x'.repeat(1000), '{"app": "web"}'];
+    const ids = words.map((w) => pool.id(w));
+    assert.equal(new Set(ids).size, words.length);
+    for (const [i, w] of words.entries()) {
+      const encoded = new TextEncoder().encode(w);
+      for (let shift = 0; shift < 5; shift++) {
+        const buffer = new Uint8Array(encoded.length + 10);
+        buffer.set(encoded, shift);
+        assert.equal(pool.idOfUtf8(buffer, shift, shift + encoded.length), ids[i], `${w} at ${shift}`);
+      }
+      assert.equal(pool.value(ids[i] as number), w);
+      assert.equal(pool.find(w), ids[i]);
+    }
+    assert.equal(pool.find('missing'), undefined);
+    assert.equal(pool.id(null), NULL_ID);
+    assert.equal(pool.value(NULL_ID), null);
+  });
+
+  it('keeps ids stable across growth and rehashing, decoding byte-interned values lazily', () => {
+    const pool = new StringPool();
+    const enc = new TextEncoder();
+    const ids: number[] = [];
+    for (let i = 0; i < 20_000; i++) ids.push(pool.idOfUtf8(enc.encode(`value-${i}-${'z'.repeat(i % 50)}`)));
+    for (let i = 0; i < 20_000; i += 997) {
+      assert.equal(pool.id(`value-${i}-${'z'.repeat(i % 50)}`), ids[i]);
+      assert.equal(pool.value(ids[i] as number), `value-${i}-${'z'.repeat(i % 50)}`);
+    }
+    assert.equal(pool.size, 20_001);
+  });
+});
+
+describe('sortSummaryRows', () => {
+  it('orders exactly like sorting with compareSummaryRows (NULLs, surrogates, ties, labels)', () => {
+    const texts = [null, '', 'a', 'b', 'ab', '\uffff', '😀', 'Z'];
+    const rows: OcpSummaryRow[] = [];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let i = 0; i < 400; i++) {
+      const row = blankSummaryRow('2025-11-03', next(2) ? 'Pod' : 'Storage');
+      row.namespace = texts[next(texts.length)] ?? null;
+      row.node = texts[next(3)] ?? null;
+      row.resource_id = texts[next(texts.length)] ?? null;
+      row.pod_labels = next(3) === 0 ? null : { [texts[next(texts.length)] ?? 'k']: texts[next(texts.length)] ?? 'v' };
+      row.volume_labels = next(2) ? null : { v: String(next(3)) };
+      row.cost_category_id = next(3) === 0 ? null : next(3);
+      rows.push(row);
+    }
+    const want = [...rows].sort(compareSummaryRows);
+    assert.deepEqual(sortSummaryRows([...rows]), want);
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bitWidthOf, decodeRleHybrid } from '../../../lib/parquet/rleHybrid.js';
+import { snappyUncompress } from '../../../lib/parquet/snappy.js';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+describe('snappyUncompress', () => {
+  it('decodes literals and 1-, 2- and 4-byte-offset copies, including overlapping runs', () => {
+    // "abcd" literal, then copy len 8 offset 4 (tag kind 1: ((8-4)<<2)|1, offset 4) → "abcdabcdabcd"
+    assert.equal(text(snappyUncompress(bytes(12, 3 << 2, 97, 98, 99, 100, ((8 - 4) << 2) | 1, 4))), 'abcdabcdabcd');
+    // "a" literal then an overlapping copy len 5 offset 1 (kind 2: ((5-1)<<2)|2, offset 1, 0) → "aaaaaa"
+    assert.equal(text(snappyUncompress(bytes(6, 0, 97, ((5 - 1) << 2) | 2, 1, 0))), 'aaaaaa');
+    // kind 3 (4-byte offset): "xy" then copy len 2 offset 2 → "xyxy"
+    assert.equal(text(snappyUncompress(bytes(4, 1 << 2, 120, 121, ((2 - 1) << 2) | 3, 2, 0, 0, 0))), 'xyxy');
+    // a literal whose length needs an extra byte (tag 60 << 2): 70 bytes of "z"
+    const long = new Uint8Array(3 + 70).fill(122);
+    long.set([70, 60 << 2, 69], 0);
+    assert.equal(text(snappyUncompress(long)), 'z'.repeat(70));
+  });
+
+  it('rejects corrupt blocks instead of reading or writing out of bounds', () => {
+    assert.throws(() => snappyUncompress(bytes(4, 3 << 2, 97)), /literal overruns/);
+    assert.throws(() => snappyUncompress(bytes(8, 0, 97, ((5 - 1) << 2) | 2, 9, 0)), /copy outside/);
+    assert.throws(() => snappyUncompress(bytes(5, 0, 97)), /decodes to 1 of 5/);
+    assert.throws(() => snappyUncompress(bytes(2, 1 << 2, 97, 98), 3), /page header says 3/);
+  });
+});
+
+describe('decodeRleHybrid', () => {
+  it('decodes RLE runs and bit-packed groups of any width', () => {
+    // RLE run: header (5 << 1) = 10, value 3 (1 byte for width 2) → five 3s; then bit-packed 1 group (header 3) of width 2.
+    const out = new Int32Array(9);
+    const end = decodeRleHybrid(bytes(10, 3, 3, 0b11100100, 0b00000001), 0, 5, 2, 9, out, 0);
+    assert.deepEqual([...out], [3, 3, 3, 3, 3, 0, 1, 2, 3]);
+    assert.equal(end, 5);
+    for (const width of [1, 3, 7, 8, 13, 20, 24, 25, 31, 32]) {
+      const values = Array.from({ length: 8 }, (_, i) => Math.floor(((i * 2654435761) >>> 0) % 2 ** width));
+      const packed = new Uint8Array(width);
+      values.forEach((v, i) => {
+        for (let bit = 0; bit < width; bit++) if (Math.floor(v / 2 ** bit) % 2 === 1) packed[(i * width + bit) >> 3] |= 1 << ((i * width + bit) & 7);
+      });
+      const decoded = new Int32Array(8);
+      decodeRleHybrid(Uint8Array.from([3, ...packed]), 0, 1 + width, width, 8, decoded, 0);
+      assert.deepEqual([...decoded].map((v) => v >>> 0), values, `width ${width}`);
+    }
+  });
+
+  it('rejects truncated runs', () => {
+    assert.throws(() => decodeRleHybrid(bytes(10), 0, 1, 2, 5, new Int32Array(5), 0), /truncated run value/);
+    assert.throws(() => decodeRleHybrid(bytes(3, 1), 0, 2, 8, 8, new Int32Array(8), 0), /truncated bit-packed/);
+  });
+
+  it('computes level bit widths', () => {
+    assert.deepEqual([0, 1, 2, 3, 4, 7, 8].map(bitWidthOf), [0, 1, 2, 2, 3, 3, 4]);
+  });
+});
