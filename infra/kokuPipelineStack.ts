@@ -106,6 +106,7 @@ export class KokuPipelineStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'koku-finalizer',
       ...(completionQueue ? { COMPLETION_QUEUE_URL: completionQueue.queueUrl } : {}),
       ...(config.shadowSchemaSuffix ? { SHADOW_SCHEMA_SUFFIX: config.shadowSchemaSuffix } : {}),
+      PROVIDER_METADATA: config.providerMetadata,
     });
 
     this.dayAggregator.addEventSource(new eventSources.SqsEventSource(this.ingest.queue, {

@@ -52,6 +52,8 @@ export interface PipelineConfig {
   completionQueueArn?: string;
   /** Shadow mode: the finalizer writes `<tenant schema><suffix>` and leaves Koku's tables alone. */
   shadowSchemaSuffix?: string;
+  /** `koku`: the finalizer reads cluster id/alias and source state from Koku's public tables (PROVIDER_METADATA). */
+  providerMetadata: 'standalone' | 'koku';
   /** Optional SNS topic the alarms notify. */
   alarmTopicArn?: string;
   /**
@@ -69,7 +71,7 @@ export const contextKeys = [
   'finalizerMemoryMb', 'finalizerTimeoutSeconds', 'finalizerMaxConcurrency',
   'ingestBatchSize', 'ingestBatchingWindowSeconds', 'finalizeBatchSize',
   'visibilityTimeoutSeconds', 'maxReceiveCount', 'architecture', 'logLevel', 'logRetentionDays',
-  'oldestMessageAgeAlarmSeconds', 'alarmTopicArn', 'createReportPeriods', 'completionQueueArn', 'shadowSchemaSuffix',
+  'oldestMessageAgeAlarmSeconds', 'alarmTopicArn', 'createReportPeriods', 'completionQueueArn', 'shadowSchemaSuffix', 'providerMetadata',
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
@@ -207,6 +209,9 @@ export function readPipelineConfig(node: Node): PipelineConfig {
     throw new InvalidContextError('shadowSchemaSuffix', 'lower-case letters, digits and "_", at most 20');
   }
 
+  const providerMetadata = str('providerMetadata') ?? 'standalone';
+  if (providerMetadata !== 'standalone' && providerMetadata !== 'koku') throw new InvalidContextError('providerMetadata', 'standalone or koku');
+
   const stackName = str('stackName') ?? 'KokuPipeline';
   // The FIFO queue names derive from it and SQS allows 80 characters including "-finalize-dlq.fifo".
   if (!/^[A-Za-z][A-Za-z0-9-]{0,59}$/.test(stackName)) throw new InvalidContextError('stackName', 'letters, digits and "-", at most 60 characters');
@@ -234,6 +239,7 @@ export function readPipelineConfig(node: Node): PipelineConfig {
     createReportPeriods: bool('createReportPeriods'),
     completionQueueArn,
     shadowSchemaSuffix,
+    providerMetadata,
     eventSourcesEnabled: target !== 'moto',
   };
 }

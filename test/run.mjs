@@ -4,7 +4,7 @@
 // S3/SQS emulator (KOKU_TEST_AWS_ENDPOINT, else `moto_server` started here on loopback). A missing emulator is a
 // hard failure, never a skip.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, mkdtempSync, rmSync, chownSync } from 'node:fs';
+import { readdirSync, statSync, mkdtempSync, rmSync, chownSync, openSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
@@ -60,12 +60,14 @@ async function ensureMoto() {
       + 'Install moto[server] (pip install "moto[server]") or point KOKU_TEST_AWS_ENDPOINT at LocalStack.');
   }
   const port = await freePort();
-  const proc = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  proc.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  cleanups.push(() => proc.kill('SIGTERM'));
+  // moto logs every request; it writes to a file, so no pipe can fill up and freeze it.
+  const logDir = mkdtempSync(join(tmpdir(), 'koku-agg-moto-'));
+  const logFile = join(logDir, 'moto.log');
+  const out = openSync(logFile, 'a');
+  const proc = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', out, out] });
+  cleanups.push(() => { proc.kill('SIGTERM'); rmSync(logDir, { recursive: true, force: true }); });
   const endpoint = `http://127.0.0.1:${port}`;
-  try { await waitForHttp(`${endpoint}/moto-api/`, 30); } catch (e) { fail(`moto_server did not start: ${e.message}\n${stderr}`); }
+  try { await waitForHttp(`${endpoint}/moto-api/`, 30); } catch (e) { fail(`moto_server did not start: ${e.message}\n${readFileSync(logFile, 'utf8').slice(-4000)}`); }
   env.KOKU_TEST_AWS_ENDPOINT = endpoint;
   console.error(`test/run: moto_server on ${endpoint}`);
 }
@@ -101,8 +103,12 @@ try {
     if (suite === 'integration') { await ensurePostgres(); await ensureMoto(); }
     console.error(`test/run: ${suite}: ${files.length} file(s)`);
     const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files.map((f) => relative(root, f))];
-    const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-    if (r.status !== 0) { code = r.status ?? 1; console.error(`test/run: suite "${suite}" failed`); }
+    // Asynchronous, so this process keeps draining the output pipes of the servers it started.
+    const status = await new Promise((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+      child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+    });
+    if (status !== 0) { code = status; console.error(`test/run: suite "${suite}" failed`); }
   }
 } finally {
   for (const c of cleanups.reverse()) { try { await c(); } catch {} }

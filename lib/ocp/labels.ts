@@ -119,6 +119,8 @@ export class LabelFilter {
  * value under any key is an error, JSON nulls are dropped), but only allowed keys are copied, already in sorted order.
  */
 function parseFiltered(text: string, subject: string, allow: ReadonlySet<string> | null): Labels {
+  const fast = scanFlatLabels(text, allow);
+  if (fast !== undefined) return fast;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -140,6 +142,108 @@ function parseFiltered(text: string, subject: string, allow: ReadonlySet<string>
   const out: Labels = {};
   for (const key of kept) out[key] = String(map[key]);
   return out;
+}
+
+const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+
+/**
+ * The fast path of `parseFiltered` for the usual label text: one flat JSON object whose keys and string values need no
+ * escapes (`{"app": "web", "env": "prod"}`). It validates the text as strictly as `JSON.parse` and returns what the
+ * slow path would; anything else (escapes, nesting, `__proto__`, malformed input) returns undefined so the slow path
+ * decides, and raises the same errors.
+ */
+function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels | undefined {
+  const n = text.length;
+  let i = skipSpace(text, 0);
+  if (text.charCodeAt(i) !== 0x7b) return undefined; // {
+  i = skipSpace(text, i + 1);
+  const keys: string[] = [];
+  const values: Array<string | null> = [];
+  if (text.charCodeAt(i) === 0x7d) i += 1; // }
+  else {
+    for (;;) {
+      if (text.charCodeAt(i) !== 0x22) return undefined;
+      const keyEnd = plainStringEnd(text, i + 1);
+      if (keyEnd < 0) return undefined;
+      const key = text.slice(i + 1, keyEnd);
+      if (key === '__proto__') return undefined;
+      i = skipSpace(text, keyEnd + 1);
+      if (text.charCodeAt(i) !== 0x3a) return undefined; // :
+      i = skipSpace(text, i + 1);
+      const c = text.charCodeAt(i);
+      let value: string | null;
+      if (c === 0x22) {
+        const end = plainStringEnd(text, i + 1);
+        if (end < 0) return undefined;
+        value = text.slice(i + 1, end);
+        i = end + 1;
+      } else if (text.startsWith('null', i)) {
+        value = null;
+        i += 4;
+      } else if (text.startsWith('true', i)) {
+        value = 'true';
+        i += 4;
+      } else if (text.startsWith('false', i)) {
+        value = 'false';
+        i += 5;
+      } else {
+        let end = i;
+        while (end < n && isNumberChar(text.charCodeAt(end))) end++;
+        const token = text.slice(i, end);
+        if (!NUMBER.test(token)) return undefined;
+        value = String(Number(token));
+        i = end;
+      }
+      // Duplicate keys: JSON.parse keeps the last value (at the first key's position; order is re-sorted below).
+      const seen = keys.indexOf(key);
+      if (seen >= 0) values[seen] = value;
+      else {
+        keys.push(key);
+        values.push(value);
+      }
+      i = skipSpace(text, i);
+      const sep = text.charCodeAt(i);
+      if (sep === 0x2c) {
+        i = skipSpace(text, i + 1);
+        continue;
+      }
+      if (sep === 0x7d) {
+        i += 1;
+        break;
+      }
+      return undefined;
+    }
+  }
+  if (skipSpace(text, i) !== n) return undefined;
+  const kept: string[] = [];
+  for (let k = 0; k < keys.length; k++) if (values[k] !== null && allow !== null && allow.has(keys[k] as string)) kept.push(keys[k] as string);
+  kept.sort();
+  const out: Labels = {};
+  for (const key of kept) out[key] = values[keys.indexOf(key)] as string;
+  return out;
+}
+
+/** JSON whitespace: space, tab, line feed, carriage return. */
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+    i++;
+  }
+}
+
+/** Index of the closing quote of a string starting at `i` that has no escapes or control characters, else -1. */
+function plainStringEnd(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i;
+    if (c === 0x5c || c < 0x20) return -1;
+  }
+  return -1;
+}
+
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
 }
 
 function preview(text: string): string {

@@ -32,8 +32,8 @@ export class UnsupportedPageError extends Error {}
  * dictionary-encoded when `spec.type` is a Dictionary (values are never turned into JS strings here).
  * Throws `UnsupportedPageError` for anything else, and a plain Error for corrupt input.
  */
-export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, numRows: number): Data {
-  const out = new ColumnOutput(spec, numRows);
+export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, numRows: number, sizeHint = 0): Data {
+  const out = new ColumnOutput(spec, numRows, sizeHint);
   let pos = 0;
   while (out.rows < numRows) {
     if (pos >= bytes.length) throw new Error(`column chunk ends after ${out.rows} of ${numRows} rows`);
@@ -60,7 +60,7 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
         if (data.length < 4) throw new Error('data page too short for its definition levels');
         const length = readUint32(data, 0);
         if (4 + length > data.length) throw new Error('definition levels run past the page');
-        defs = new Int32Array(numValues);
+        defs = scratchLevels(numValues);
         decodeRleHybrid(data, 4, 4 + length, 1, numValues, defs, 0);
         at = 4 + length;
       }
@@ -74,7 +74,7 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
       if (defLength < 0 || defLength > page.length) throw new Error('definition levels run past the page');
       let defs: Int32Array | null = null;
       if (spec.maxDefinitionLevel > 0) {
-        defs = new Int32Array(numValues);
+        defs = scratchLevels(numValues);
         decodeRleHybrid(page, 0, defLength, 1, numValues, defs, 0);
       }
       const compressed = h.get(7) !== false;
@@ -88,12 +88,24 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
   return out.finish();
 }
 
+// Pages are decoded one at a time and copied out, so one growing scratch buffer serves every page (no per-page
+// ArrayBuffer, whose external memory would trigger old-space collections).
+let pageScratch = new Uint8Array(1 << 20);
+let levelScratch = new Int32Array(1 << 14);
+let indexScratch = new Int32Array(1 << 14);
+
+function scratchLevels(n: number): Int32Array {
+  if (levelScratch.length < n) levelScratch = new Int32Array(Math.max(n, levelScratch.length * 2));
+  return levelScratch;
+}
+
 function decompress(page: Uint8Array, codec: number, uncompressedSize: number): Uint8Array {
   switch (codec) {
     case Codec.UNCOMPRESSED:
       return page;
     case Codec.SNAPPY:
-      return snappyUncompress(page, uncompressedSize);
+      if (pageScratch.length < uncompressedSize) pageScratch = new Uint8Array(Math.max(uncompressedSize, pageScratch.length * 2));
+      return snappyUncompress(page, uncompressedSize, pageScratch);
     case Codec.GZIP: {
       const out = new Uint8Array(gunzipSync(page));
       if (out.length !== uncompressedSize) throw new Error(`gzip page is ${out.length} bytes, header says ${uncompressedSize}`);
@@ -119,27 +131,27 @@ class ColumnOutput {
   private readonly indices: Int32Array | null;
   private readonly asDictionary: boolean;
   private pageDictionary: { offsets: Int32Array; bytes: Uint8Array; count: number } | null = null;
-  private readonly scratch: { indices: Int32Array } = { indices: new Int32Array(0) };
 
   constructor(
     private readonly spec: ColumnDecodeSpec,
     private readonly numRows: number,
+    sizeHint: number,
   ) {
     this.width = widthOf(spec.physical);
     this.asDictionary = DataType.isDictionary(spec.type);
     this.fixed = this.width > 0 ? new Uint8Array(numRows * this.width) : null;
     this.validity = spec.maxDefinitionLevel > 0 ? new Uint8Array((numRows + 7) >> 3) : null;
-    this.strings = this.width === 0 ? new ByteArrays(this.asDictionary ? 1024 : numRows + 1) : null;
+    this.strings = this.width === 0 ? new ByteArrays(this.asDictionary ? 1024 : numRows + 1, sizeHint) : null;
     this.indices = this.width === 0 && this.asDictionary ? new Int32Array(numRows) : null;
   }
 
   setDictionary(data: Uint8Array, count: number): void {
     if (this.width > 0) {
       if (data.length < count * this.width) throw new Error('dictionary page too short');
-      this.fixedDictionary = data.subarray(0, count * this.width);
+      this.fixedDictionary = data.slice(0, count * this.width); // a copy: `data` may be the shared page scratch
       return;
     }
-    const compact = new ByteArrays(count + 1);
+    const compact = new ByteArrays(count + 1, data.length);
     let pos = 0;
     for (let i = 0; i < count; i++) {
       if (pos + 4 > data.length) throw new Error('dictionary page too short');
@@ -246,8 +258,8 @@ class ColumnOutput {
   private dictionary(data: Uint8Array, pos: number, end: number, present: number, numValues: number, defs: Int32Array | null): void {
     if (pos >= end && present > 0) throw new Error('dictionary-encoded page without indices');
     const bitWidth = present > 0 ? (data[pos] as number) : 0;
-    let indices = this.scratch.indices;
-    if (indices.length < present) indices = this.scratch.indices = new Int32Array(present);
+    if (indexScratch.length < present) indexScratch = new Int32Array(Math.max(present, indexScratch.length * 2));
+    const indices = indexScratch;
     if (present > 0) decodeRleHybrid(data, pos + 1, end, bitWidth, present, indices, 0);
     if (this.fixed !== null) {
       const dictionary = this.fixedDictionary;
@@ -311,12 +323,14 @@ class ColumnOutput {
 /** Growable Arrow-style (offsets, bytes) string storage. */
 class ByteArrays {
   count = 0;
-  private data = new Uint8Array(1 << 16);
+  private data: Uint8Array;
   private used = 0;
   private ends: Int32Array;
 
-  constructor(capacity: number) {
+  /** `bytes`: expected total size (e.g. the chunk's uncompressed size), to avoid regrowing. */
+  constructor(capacity: number, bytes = 0) {
     this.ends = new Int32Array(Math.max(2, capacity + 1));
+    this.data = new Uint8Array(Math.max(1 << 12, Math.min(bytes, 1 << 30)));
   }
 
   push(source: Uint8Array, start: number, end: number): void {

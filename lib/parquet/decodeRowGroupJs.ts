@@ -27,6 +27,7 @@ const Repetition = { REQUIRED: 0, OPTIONAL: 1 } as const;
 const Logical = { STRING: 1, TIMESTAMP: 8, INTEGER: 10 } as const;
 const Converted = { UTF8: 0 } as const;
 const ColumnMetaDataCodec = 4;
+const ColumnMetaDataUncompressedSize = 6;
 
 /** What the JS decoder makes of each kept column: a decode spec and the Arrow field. */
 export interface JsDecodePlan {
@@ -80,7 +81,7 @@ export function decodeRowGroupJs(fetched: FetchedRowGroup, plan: JsDecodePlan): 
     const codec = intOf(chunk.meta, ColumnMetaDataCodec);
     if (codec !== Codec.UNCOMPRESSED && codec !== Codec.SNAPPY && codec !== Codec.GZIP) throw new UnsupportedPageError(`codec ${codec}`);
     const spec = plan.specs[i] as Omit<ColumnDecodeSpec, 'codec'>;
-    return decodeColumnChunk(chunk.bytes, { ...spec, codec }, fetched.numRows);
+    return decodeColumnChunk(chunk.bytes, { ...spec, codec }, fetched.numRows, intOf(chunk.meta, ColumnMetaDataUncompressedSize) ?? 0);
   });
   const struct = makeData({ type: new Struct(plan.schema.fields), length: fetched.numRows, nullCount: 0, children });
   return new RecordBatch(plan.schema, struct);

@@ -4,8 +4,10 @@
  *
  * @example
  * const page = snappyUncompress(compressed, header.uncompressedPageSize);
+ *
+ * With `scratch` (large enough), the output is written into it and a view of it is returned (no allocation).
  */
-export function snappyUncompress(input: Uint8Array, expectedLength?: number): Uint8Array {
+export function snappyUncompress(input: Uint8Array, expectedLength?: number, scratch?: Uint8Array): Uint8Array {
   let pos = 0;
   // Preamble: the uncompressed length as a little-endian varint.
   let length = 0;
@@ -20,7 +22,7 @@ export function snappyUncompress(input: Uint8Array, expectedLength?: number): Ui
   if (expectedLength !== undefined && length !== expectedLength) {
     throw new Error(`snappy: block says ${length} bytes, page header says ${expectedLength}`);
   }
-  const out = new Uint8Array(length);
+  const out = scratch !== undefined && scratch.length >= length ? scratch.subarray(0, length) : new Uint8Array(length);
   let at = 0;
   const end = input.length;
   while (pos < end) {

@@ -240,7 +240,7 @@ describe('KokuPipelineStack', () => {
       });
       const fin = s.json.Resources[s.id(s.stack.finalizer)].Properties!;
       assert.equal(fin.Runtime, 'nodejs22.x');
-      assert.deepEqual({ ...fin.Environment.Variables, NODE_OPTIONS: undefined }, { ...common, POWERTOOLS_SERVICE_NAME: 'koku-finalizer', NODE_OPTIONS: undefined });
+      assert.deepEqual({ ...fin.Environment.Variables, NODE_OPTIONS: undefined }, { ...common, POWERTOOLS_SERVICE_NAME: 'koku-finalizer', PROVIDER_METADATA: 'standalone', NODE_OPTIONS: undefined });
       assert.equal(fin.Environment.Variables.DATABASE_URL, undefined);
     });
 
