@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ensureTenantSchema, listProviders, upsertProvider } from '../../lib/db/index.js';
+import { addOcpAwsPairings } from '../../lib/ocp-aws/pairings.js';
 import { consoleLogger } from '../consoleLogger.js';
 import { openDatabase } from '../database.js';
 import { parseUuid } from '../options.js';
@@ -23,6 +24,23 @@ export function providerCommand(): Command {
         await ensureTenantSchema(client, o.schema);
         await upsertProvider(client, o.schema, { providerUuid: o.providerUuid, providerType: o.providerType, clusterId: o.clusterId ?? null, clusterAlias: o.clusterAlias ?? o.clusterId ?? null });
         process.stdout.write(`provider ${o.providerUuid} registered in ${o.schema}\n`);
+      });
+    });
+  provider
+    .command('pair')
+    .description('record that OCP sources run on an AWS source (standalone OCP-on-AWS pairing)')
+    .requiredOption('--schema <schema>', 'tenant schema')
+    .requiredOption('--aws-provider-uuid <uuid>', 'the AWS source UUID', parseUuid)
+    .requiredOption('--ocp-provider-uuid <uuid...>', 'the OCP source UUID(s)')
+    .option('--db <url>', 'PostgreSQL URL (default: KOKU_AGG_DATABASE_URL, else the embedded PostgreSQL)')
+    .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
+    .action(async (o) => {
+      const ocp = (o.ocpProviderUuid as string[]).flatMap((v) => v.split(',')).map((v) => parseUuid(v.trim()));
+      await withClient(o, async (client) => {
+        await ensureTenantSchema(client, o.schema);
+        await upsertProvider(client, o.schema, { providerUuid: o.awsProviderUuid, providerType: 'AWS' });
+        await addOcpAwsPairings(client, o.schema, o.awsProviderUuid, ocp);
+        process.stdout.write(`AWS source ${o.awsProviderUuid} paired with ${ocp.join(', ')} in ${o.schema}\n`);
       });
     });
   provider

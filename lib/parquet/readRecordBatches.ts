@@ -17,13 +17,15 @@ import { ensureParquetWasm } from './wasm.js';
  * are skipped (Koku added `node_role`, `csi_driver`, … later), so callers treat a missing child as all NULL.
  * Any read failure becomes `InvalidParquetObjectError(label, …)`.
  *
- * How: parquet-wasm 0.8.0's lazy reader (`ParquetFile.fromFile(blob).stream()`) `unwrap()`s every error, so a
- * corrupt page, an unknown column or a failed blob read becomes an uncatchable wasm trap in a microtask; and the
- * synchronous `readParquet` returns errors normally but ignores `columns`. So for each row group we fetch only the
- * requested columns' chunks (ranged reads of `blob`, from the footer's offsets), wrap them in a small Parquet file with
- * a rewritten footer (`projectRowGroup.ts`), and decode that synchronously: only needed columns are read and decoded,
- * and memory is bounded by one projected row group. Without `columns` (or when the footer cannot be projected) the
- * object is fetched whole and decoded one row group per call, projecting in JS.
+ * How, per row group: only the requested columns' chunks are fetched (ranged reads of `blob` at the footer's
+ * offsets, nearby ranges coalesced, so an S3 object is never downloaded whole), then decoded by the pure-JS page
+ * decoder (`decodeRowGroupJs`: PLAIN/dictionary pages, v1/v2, UNCOMPRESSED/SNAPPY/GZIP, flat columns) straight into
+ * Arrow data, dictionary-encoded strings staying dictionaries. Anything else, and any page the JS decoder rejects, goes
+ * to parquet-wasm's synchronous `readParquet` on a small standalone file holding just those chunks with a rewritten
+ * footer (`projectRowGroup.ts`), so the wasm reader also decodes only what was asked for. (parquet-wasm's own lazy
+ * reader is not used: it `unwrap()`s errors into uncatchable wasm traps, and `readParquet` ignores `columns`.)
+ * Memory is bounded by one projected row group. A footer that cannot be projected falls back to fetching the object
+ * whole and decoding one row group per `readParquet` call, projecting in JS.
  *
  * @example
  * for await (const batch of readRecordBatches(blob, { label: key, columns: ['interval_start', 'pod'], rowGroups: [0] })) {
