@@ -121,7 +121,9 @@ export class OcpDayAggregator {
       costCategory,
       labelKeys,
     });
-    return { day: this.day.day, rows: sortSummaryRows([...pods, ...storage], (labels) => (labels === null ? canonicalLabels(null) : (labelKeys.get(labels) ?? canonicalLabels(labels)))), nodeRoles: this.roles.finish() };
+    // Row builders recorded each label map's canonical text; sorting reuses them instead of rebuilding ~50k texts.
+    const labelKey = (labels: Labels | null) => (labels === null ? canonicalLabels(null) : (labelKeys.get(labels) ?? canonicalLabels(labels)));
+    return { day: this.day.day, rows: sortSummaryRows([...pods, ...storage], labelKey), nodeRoles: this.roles.finish() };
   }
 
   private onDay(t: number): boolean {
