@@ -16,7 +16,7 @@ type Mapping = Record<string, unknown>;
  * (top-level `generators`, `ocp.generators` or `ocp.clusters[]`) and AWS generators, with dates resolved.
  *
  * @example
- * const manifest = loadNiseManifest('/work/shared/scenarios/ocp-only/01-basic-pod/manifest.yml');
+ * const manifest = loadNiseManifest('test/fixtures/scenarios/ocp-only/01-basic-pod/manifest.yml');
  * manifest.ocpClusters[0].generators[0].type; // 'OCPGenerator'
  */
 export function loadNiseManifest(source: string | { name: string; text: string }, options: LoadNiseManifestOptions = {}): NiseManifest {

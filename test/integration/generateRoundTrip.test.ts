@@ -14,11 +14,12 @@ import { describe, it } from 'node:test';
 import { generateNiseOcpRows, loadNiseManifest, niseReportCsv, writeGenerated, writeNiseManifest } from '../../lib/generate/index.js';
 import { convertToKokuParquet } from '../../lib/ingest/index.js';
 import { summarizeFreshStore, type SummarizedRun } from '../helpers/scenarioRuns.js';
+import { SCENARIOS_DIR } from '../helpers/scenarios.js';
 
 const PROVIDER = '5b7e2c1d-8a9f-4b3c-9d2e-1f0a3b4c5d6e';
 const CLUSTER = 'round-trip';
 const OCTOBER = { year: 2025, month: 10 };
-const SCENARIOS = '/work/shared/scenarios/ocp-only';
+const SCENARIOS = join(SCENARIOS_DIR, 'ocp-only');
 /** nise's OCP report file suffixes (`{Month}-{Year}-{cluster}-ocp_pod_usage.csv`, poc-lessons §6.2). */
 const NISE_FILE = { pod_usage: 'ocp_pod_usage', storage_usage: 'ocp_storage_usage', node_labels: 'ocp_node_label', namespace_labels: 'ocp_namespace_label' } as const;
 

@@ -16,8 +16,9 @@ import { describe, it } from 'node:test';
 import type { AwsDailyLine } from '../../lib/ocp-aws/types.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
 import { runScenario, SCENARIO_AWS_UUID, SCENARIO_MARKUP, type ScenarioRun } from '../helpers/ocpAwsScenario.js';
+import { SCENARIOS_DIR } from '../helpers/scenarios.js';
 
-const SCENARIOS = '/work/shared/scenarios/ocp-on-aws';
+const SCENARIOS = join(SCENARIOS_DIR, 'ocp-on-aws');
 const TOLERANCE = 1e-9;
 
 interface OutRow {

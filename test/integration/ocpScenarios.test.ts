@@ -1,5 +1,5 @@
 /**
- * The 20 OCP-only scenario manifests (`/work/shared/scenarios/ocp-only`) end to end: nise emulation
+ * The 20 OCP-only scenario manifests (`test/fixtures/scenarios/ocp-only`) end to end: nise emulation
  * (`writeNiseManifest`) → Koku's CSV ingest → Koku-layout Parquet in a temp directory → `summarize()` → a fresh
  * tenant schema. Every expected row is derived by hand from the spec (ocp-daily-summary.md, SaaS/Trino flavour) and
  * from what nise really generates for the manifest (poc-lessons §5.2, §6), NOT from the manifests' comments.
@@ -35,8 +35,10 @@ import { generateNiseOcpRows, loadNiseManifest, writeNiseManifest } from '../../
 import type { NiseManifest } from '../../lib/generate/index.js';
 import type { FreshSchema } from '../helpers/database.js';
 import { summarizeFreshStore } from '../helpers/scenarioRuns.js';
+import { SCENARIOS_DIR } from '../helpers/scenarios.js';
+import { join } from 'node:path';
 
-const SCENARIOS = '/work/shared/scenarios/ocp-only';
+const SCENARIOS = join(SCENARIOS_DIR, 'ocp-only');
 const PROVIDER = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const CLUSTER = 'scenario-cluster';
 const OCTOBER = { year: 2025, month: 10 };

@@ -10,8 +10,9 @@ import { renderPlaceholders } from '../../../lib/generate/renderPlaceholders.js'
 import { writeNiseManifest } from '../../../lib/generate/writeNiseManifest.js';
 import { MemoryObjectStore } from '../../../lib/store/MemoryObjectStore.js';
 import { AWS_UUID, OCP_UUID, parquetRows } from '../../helpers/ingestFixtures.js';
+import { SCENARIOS_DIR } from '../../helpers/scenarios.js';
 
-const SCENARIOS = '/work/shared/scenarios';
+const SCENARIOS = SCENARIOS_DIR;
 const GIB = 2 ** 30;
 
 function scenarioFiles(all = false): string[] {

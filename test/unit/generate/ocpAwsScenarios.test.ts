@@ -1,5 +1,5 @@
 /**
- * The 23 OCP-on-AWS scenario manifests (`/work/shared/scenarios/ocp-on-aws/<n>/manifest.yml`) convert through
+ * The 23 OCP-on-AWS scenario manifests (`test/fixtures/scenarios/ocp-on-aws/<n>/manifest.yml`) convert through
  * `writeNiseManifest` (OCP per cluster and the AWS CUR) into a MemoryObjectStore, in Koku's layout: OCP hourly and
  * daily Parquet per cluster source, AWS raw (hourly) and non-empty daily Parquet (ocp-on-aws spec §1.1), the daily
  * rows summing the hourly costs and each carrying its own row_uuid.
@@ -12,8 +12,9 @@ import { loadNiseManifest } from '../../../lib/generate/loadNiseManifest.js';
 import { writeNiseManifest } from '../../../lib/generate/writeNiseManifest.js';
 import { MemoryObjectStore } from '../../../lib/store/MemoryObjectStore.js';
 import { AWS_UUID, parquetRows } from '../../helpers/ingestFixtures.js';
+import { SCENARIOS_DIR } from '../../helpers/scenarios.js';
 
-const SCENARIOS = '/work/shared/scenarios/ocp-on-aws';
+const SCENARIOS = join(SCENARIOS_DIR, 'ocp-on-aws');
 const SCHEMA = 'org1234567';
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
