@@ -2,12 +2,14 @@
  * Child process: DuckDB computes the day's Pod rows (`podRowsSql`) from the same Parquet files and materialises them
  * as JS objects, in a fresh process. Prints one JSON line (`DayResult`). argv: <dataDir> <day> <threads>
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { reportPrefixes } from './benchData.js';
 import { podRowsSql } from './podRowsSql.js';
 import { cpuMsSince, peakRssMb } from './processStats.js';
 import type { DayResult } from './types.js';
+import { loadDuckdb } from './loadDuckdb.js';
+
+const { DuckDBInstance } = await loadDuckdb();
 
 const [dataDir, day, threadsArg] = process.argv.slice(2);
 if (!dataDir || !day || !threadsArg) throw new Error('usage: duckdbChild <dataDir> <YYYY-MM-DD> <threads>');

@@ -44,12 +44,16 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     '--month', `${year}-${mm}`,
     '--workers', String(workers),
     '--data-dir', pgDir,
+    '--log-level', 'info',
     ...(options.databaseUrl ? ['--db', options.databaseUrl] : []),
   ];
   options.log(`end to end: koku-agg summarize, ${days.length} days × ${options.rowsPerDay.toLocaleString('en-US')} hourly pod rows, ${workers} worker(s), ${options.databaseUrl ? 'PostgreSQL from URL' : 'embedded PostgreSQL'}`);
+  const started = Date.now();
   const outcome = await runCommand(process.execPath, args, { measureRss: true, cwd: ROOT });
   if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
+  const phases = dayPhases(outcome.stderr, started, outcome.wallMs);
   return {
+    ...phases,
     rowsPerDay: options.rowsPerDay,
     days: days.length,
     hourlyPodRows: data.rows['pod_usage.hourly'] ?? 0,
@@ -58,8 +62,27 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     workers,
     database: options.databaseUrl ? 'url' : 'embedded (includes initdb and start)',
     exitCode: outcome.code,
-    outputTail: `${outcome.stdout}\n${outcome.stderr}`.trim().split('\n').slice(-25).join('\n'),
+    outputTail: `${outcome.stdout}\n${outcome.stderr.split('\n').filter((l) => !l.includes(' INFO ')).join('\n')}`.trim().split('\n').slice(-25).join('\n'),
   };
+}
+
+/**
+ * From the CLI's info log: when the last day task finished (so: day phase, then finalize into PostgreSQL until exit)
+ * and the mean of the day tasks' own timings.
+ */
+function dayPhases(stderr: string, startedAt: number, wallMs: number): Pick<E2eResult, 'dayPhaseMs' | 'finalizeMs' | 'dayTaskMeanMs'> {
+  let last = 0;
+  const taskMs: number[] = [];
+  for (const line of stderr.split('\n')) {
+    if (!line.includes('day summarised')) continue;
+    const at = Date.parse(line.slice(0, line.indexOf(' ')));
+    if (Number.isFinite(at)) last = Math.max(last, at);
+    const ms = / ms=(\d+)/.exec(line);
+    if (ms) taskMs.push(Number(ms[1]));
+  }
+  if (last === 0) return { dayPhaseMs: null, finalizeMs: null, dayTaskMeanMs: null };
+  const dayPhaseMs = last - startedAt;
+  return { dayPhaseMs, finalizeMs: wallMs - dayPhaseMs, dayTaskMeanMs: taskMs.reduce((a, b) => a + b, 0) / taskMs.length };
 }
 
 async function dropSchema(url: string): Promise<void> {

@@ -29,6 +29,12 @@ export interface E2eResult {
   days: number;
   hourlyPodRows: number;
   wallMs: number;
+  /** From start until the last day task finished (process start, schema setup, 30 day tasks on the workers). */
+  dayPhaseMs: number | null;
+  /** From then until exit: finalize (partials → PostgreSQL) and the summary query. */
+  finalizeMs: number | null;
+  /** Mean of the day tasks' own timings (each on a worker thread, two at a time). */
+  dayTaskMeanMs: number | null;
   peakRssMb: number | null;
   workers: number;
   database: string;

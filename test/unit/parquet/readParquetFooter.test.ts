@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -14,7 +13,7 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { fileURLToPath } from 'node:url';
 import { readParquetFooter } from '../../../lib/parquet/readParquetFooter.js';
 import { writeParquet } from '../../../lib/parquet/writeParquet.js';
 import { InvalidParquetObjectError } from '../../../lib/parquet/errors.js';
@@ -61,29 +60,18 @@ describe('readParquetFooter', () => {
   });
 
   it('reads a file written without an Arrow schema (DuckDB: plain strings, microsecond timestamps)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'koku-footer-'));
-    try {
-      const path = join(dir, 'duck.parquet');
-      const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-      const connection = await instance.connect();
-      await connection.run(
-        `COPY (SELECT TIMESTAMP '2024-03-15 00:00:00' + INTERVAL (i) HOUR AS interval_start, 'pod-' || (i % 3) AS pod
-               FROM range(48) t(i)) TO '${path}' (FORMAT parquet)`,
-      );
-      connection.closeSync();
-      instance.closeSync();
-      const footer = await readParquetFooter(blobOf(new Uint8Array(await readFile(path))), 'duck.parquet');
-      assert.equal(footer.numRows, 48);
-      assert.deepEqual(footer.columns, ['interval_start', 'pod']);
-      assert.equal(footer.keyValueMetadata['ARROW:schema'], undefined);
-      assert.deepEqual(
-        footer.rowGroups.map((g) => [g.stats.interval_start?.min, g.stats.interval_start?.max]),
-        [[DAY0, DAY0 + 47 * HOUR]],
-      );
-      assert.deepEqual([footer.rowGroups[0]!.stats.pod?.min, footer.rowGroups[0]!.stats.pod?.max], ['pod-0', 'pod-2']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    // Written once by DuckDB 1.5.6: `COPY (SELECT TIMESTAMP '2024-03-15 00:00:00' + INTERVAL (i) HOUR AS interval_start,
+    // 'pod-' || (i % 3) AS pod FROM range(48) t(i)) TO '…' (FORMAT parquet)`.
+    const bytes = new Uint8Array(await readFile(fileURLToPath(new URL('../../fixtures/parquet/duckdb-written.parquet', import.meta.url))));
+    const footer = await readParquetFooter(blobOf(bytes), 'duck.parquet');
+    assert.equal(footer.numRows, 48);
+    assert.deepEqual(footer.columns, ['interval_start', 'pod']);
+    assert.equal(footer.keyValueMetadata['ARROW:schema'], undefined);
+    assert.deepEqual(
+      footer.rowGroups.map((g) => [g.stats.interval_start?.min, g.stats.interval_start?.max]),
+      [[DAY0, DAY0 + 47 * HOUR]],
+    );
+    assert.deepEqual([footer.rowGroups[0]!.stats.pod?.min, footer.rowGroups[0]!.stats.pod?.max], ['pod-0', 'pod-2']);
   });
 
   it('reads only the tail of the object', async () => {
