@@ -34,13 +34,22 @@ export class ColumnAccess {
   private readonly dictionaryIds = new WeakMap<object, Int32Array>();
   private readonly decoder = new TextDecoder();
 
+  /**
+   * Per column name, an output buffer reused batch after batch: results are only read while the batch is processed,
+   * and a fresh typed array per column per batch is external memory that triggers old-space collections.
+   */
+  private readonly buffers = new Map<string, { ids?: Int32Array; numbers?: Float64Array; valid?: Uint8Array }>();
+
   constructor(private readonly pool: StringPool) {}
 
-  /** Interned ids (NULL_ID for NULL); a missing optional column reads as all NULL. */
+  /**
+   * Interned ids (NULL_ID for NULL); a missing optional column reads as all NULL. The array is reused by the next
+   * call for the same column name: read it before then.
+   */
   strings(batch: RecordBatch, name: string, subject: string, required = true): Int32Array {
-    const out = new Int32Array(batch.numRows);
+    const out = this.buffer(name, 'ids', batch.numRows);
     const vector = this.column(batch, name, subject, required);
-    if (!vector) return out;
+    if (!vector) return out.fill(NULL_ID);
     let at = 0;
     for (const data of vector.data) {
       this.decodeStrings(data, out, at, name);
@@ -49,19 +58,22 @@ export class ColumnAccess {
     return out;
   }
 
-  /** Doubles; a missing optional column reads as all NULL, a missing required one is an error. */
+  /**
+   * Doubles; a missing optional column reads as all NULL, a missing required one is an error. Arrays may be the
+   * column's own data or buffers reused by the next call for the same name: read them before then.
+   */
   numbers(batch: RecordBatch, name: string, subject: string, required = true): NumberColumn {
     const vector = this.column(batch, name, subject, required);
-    if (!vector) return { values: new Float64Array(batch.numRows), valid: new Uint8Array(batch.numRows) };
+    if (!vector) return { values: this.buffer(name, 'numbers', batch.numRows).fill(0), valid: this.buffer(name, 'valid', batch.numRows).fill(0) };
     const only = vector.data.length === 1 ? vector.data[0] : undefined;
     if (only && DataType.isFloat(only.type) && only.values instanceof Float64Array && only.nullCount === 0) {
       return { values: only.values.subarray(0, only.length), valid: null };
     }
-    const values = new Float64Array(batch.numRows);
+    const values = this.buffer(name, 'numbers', batch.numRows).fill(0);
     let valid: Uint8Array | null = null;
     let at = 0;
     for (const data of vector.data) {
-      if (data.nullCount > 0 || DataType.isNull(data.type)) valid ??= new Uint8Array(batch.numRows).fill(1);
+      if (data.nullCount > 0 || DataType.isNull(data.type)) valid ??= this.buffer(name, 'valid', batch.numRows).fill(1);
       this.decodeNumbers(data, values, valid, at, `${subject} column ${name}`);
       at += data.length;
     }
@@ -71,13 +83,27 @@ export class ColumnAccess {
   /** Epoch milliseconds, NaN for NULL (so range tests drop the row). */
   timestampsMs(batch: RecordBatch, name: string, subject: string): Float64Array {
     const vector = this.column(batch, name, subject, true) as Vector;
-    const out = new Float64Array(batch.numRows);
+    const out = this.buffer(name, 'numbers', batch.numRows);
     let at = 0;
     for (const data of vector.data) {
       this.decodeTimestamps(data, out, at, `${subject} column ${name}`);
       at += data.length;
     }
     return out;
+  }
+
+  private buffer(name: string, kind: 'ids', n: number): Int32Array;
+  private buffer(name: string, kind: 'numbers', n: number): Float64Array;
+  private buffer(name: string, kind: 'valid', n: number): Uint8Array;
+  private buffer(name: string, kind: 'ids' | 'numbers' | 'valid', n: number): Int32Array | Float64Array | Uint8Array {
+    let slot = this.buffers.get(name);
+    if (slot === undefined) this.buffers.set(name, (slot = {}));
+    const current = slot[kind];
+    if (current !== undefined && current.length >= n) return current.subarray(0, n);
+    const size = Math.max(n, 1024);
+    const fresh = kind === 'ids' ? new Int32Array(size) : kind === 'numbers' ? new Float64Array(size) : new Uint8Array(size);
+    (slot as Record<string, Int32Array | Float64Array | Uint8Array>)[kind] = fresh;
+    return fresh.subarray(0, n);
   }
 
   has(batch: RecordBatch, name: string): boolean {
@@ -95,7 +121,10 @@ export class ColumnAccess {
 
   private decodeStrings(data: Data, out: Int32Array, at: number, column: string): void {
     const n = data.length;
-    if (DataType.isNull(data.type)) return; // already NULL_ID
+    if (DataType.isNull(data.type)) {
+      out.fill(NULL_ID, at, at + n);
+      return;
+    }
     if (DataType.isDictionary(data.type)) {
       const ids = this.idsOfDictionary(data.dictionary as Vector, column);
       const indices = data.values as ArrayLike<number | bigint>;

@@ -106,11 +106,17 @@ export class LabelFilter {
     if (text === null) return NULL_LABELS;
     let hit = this.cache.get(text);
     if (!hit) {
-      const labels = parseFiltered(text, subject, this.allow);
-      hit = { labels, key: canonicalLabels(labels) };
+      hit = this.filteredOnce(text, subject);
       this.cache.set(text, hit);
     }
     return hit;
+  }
+
+  /** `filtered` without remembering the text, for callers that cache by their own key (each text seen once). */
+  filteredOnce(text: string | null, subject: string): FilteredLabels {
+    if (text === null) return NULL_LABELS;
+    const labels = parseFiltered(text, subject, this.allow);
+    return { labels, key: canonicalLabels(labels) };
   }
 }
 

@@ -40,7 +40,18 @@ export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels
     (r) => r.storageclass,
     (r) => r.csi_volume_handle,
   ];
-  const ranks = columns.map((text) => rank(rows, text));
+  const ranked = columns.map((text) => rank(rows, text));
+  // Leading columns are packed into one exact double (mixed radix of their distinct counts) while it fits 2^53.
+  const primary = new Float64Array(n);
+  let radix = 1;
+  let packed = 0;
+  for (const { ranks, distinct } of ranked) {
+    if (radix * distinct > Number.MAX_SAFE_INTEGER) break;
+    for (let i = 0; i < n; i++) primary[i] = (primary[i] as number) * distinct + (ranks[i] as number);
+    radix *= distinct;
+    packed++;
+  }
+  const ranks = ranked.slice(packed).map((r) => r.ranks);
   // Label texts have nearly as many distinct values as rows: compare them only on ties of the columns above.
   const podLabels = rows.map((r) => labelKey(r.pod_labels));
   const volumeLabels = rows.map((r) => labelKey(r.volume_labels));
@@ -49,6 +60,8 @@ export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels
   for (let i = 0; i < n; i++) costCategory[i] = (rows[i] as OcpSummaryRow).cost_category_id ?? -Infinity;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
+    const p = (primary[a] as number) - (primary[b] as number);
+    if (p !== 0) return p;
     for (const r of ranks) {
       const d = (r[a] as number) - (r[b] as number);
       if (d !== 0) return d;
@@ -70,8 +83,11 @@ function compareUtf16(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Each row's rank of `text(row)` among the column's distinct values in `compareText` order (equal text, equal rank). */
-function rank(rows: readonly OcpSummaryRow[], text: (row: OcpSummaryRow) => string | null): Int32Array {
+/**
+ * Each row's rank of `text(row)` among the column's distinct values in `compareText` order (equal text, equal rank;
+ * NULL first), and how many distinct ranks there are.
+ */
+function rank(rows: readonly OcpSummaryRow[], text: (row: OcpSummaryRow) => string | null): { ranks: Int32Array; distinct: number } {
   const values = rows.map(text);
   const distinct: string[] = [];
   const seen = new Set<string | null>();
@@ -87,7 +103,7 @@ function rank(rows: readonly OcpSummaryRow[], text: (row: OcpSummaryRow) => stri
   distinct.forEach((value, i) => rankOf.set(value, i + 1));
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = rankOf.get(values[i] as string | null) as number;
-  return out;
+  return { ranks: out, distinct: distinct.length + 1 };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -120,8 +120,6 @@ function add(
 
 function toRow(out: StorageOutput, ctx: StorageRowsContext): OcpSummaryRow {
   const monthSeconds = SECONDS_PER_DAY * ctx.daysInMonth;
-  const months = (sum: number | null) => (sum === null ? null : (sum / monthSeconds) * BYTES_TO_GIB);
-  const shared = (sum: number | null) => (sum === null || out.nodeCount === null ? null : sum / out.nodeCount);
   const row = blankSummaryRow(ctx.day, 'Storage');
   row.namespace = out.group.namespace;
   row.node = out.node;
@@ -134,10 +132,19 @@ function toRow(out: StorageOutput, ctx: StorageRowsContext): OcpSummaryRow {
   if (out.labels.labels !== null) ctx.labelKeys?.set(out.labels.labels, out.labels.key);
   row.all_labels = out.labels.labels ?? {};
   row.persistentvolumeclaim_capacity_gigabyte = scaleNullable(out.capacityBytes, BYTES_TO_GIB);
-  row.persistentvolumeclaim_capacity_gigabyte_months = months(out.sums[STORAGE_SUM.capacity]);
-  row.volume_request_storage_gigabyte_months = months(shared(out.sums[STORAGE_SUM.request]));
-  row.persistentvolumeclaim_usage_gigabyte_months = months(shared(out.sums[STORAGE_SUM.usage]));
+  row.persistentvolumeclaim_capacity_gigabyte_months = months(out.sums[STORAGE_SUM.capacity] ?? null, monthSeconds);
+  row.volume_request_storage_gigabyte_months = months(shared(out.sums[STORAGE_SUM.request] ?? null, out.nodeCount), monthSeconds);
+  row.persistentvolumeclaim_usage_gigabyte_months = months(shared(out.sums[STORAGE_SUM.usage] ?? null, out.nodeCount), monthSeconds);
   row.infrastructure_usage_cost_zero = true;
   row.cost_category_id = ctx.costCategory(out.group.namespace).costCategoryId;
   return row;
+}
+
+function months(sum: number | null, monthSeconds: number): number | null {
+  return sum === null ? null : (sum / monthSeconds) * BYTES_TO_GIB;
+}
+
+/** Request and usage are split over the PV's nodes; NULL node_count (no pod match) makes them NULL (Trino). */
+function shared(sum: number | null, nodeCount: number | null): number | null {
+  return sum === null || nodeCount === null ? null : sum / nodeCount;
 }

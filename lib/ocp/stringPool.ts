@@ -81,6 +81,14 @@ export class StringPool {
     return text;
   }
 
+  /** Like `value`, without keeping the decoded string (for large texts read once, such as raw label JSON). */
+  transientValue(id: number): string | null {
+    const value = this.values[id];
+    if (value !== undefined) return value;
+    if (id <= 0 || id >= this.values.length) return null;
+    return this.decoder.decode(this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number));
+  }
+
   get size(): number {
     return this.values.length;
   }

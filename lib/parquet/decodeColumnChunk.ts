@@ -151,22 +151,22 @@ class ColumnOutput {
       this.fixedDictionary = data.slice(0, count * this.width); // a copy: `data` may be the shared page scratch
       return;
     }
-    const compact = new ByteArrays(count + 1, data.length);
+    // Dictionary output: the entries go straight into the output dictionary; Utf8 output keeps them for lookups.
+    if (this.asDictionary && this.dictionaryEntries !== 0) throw new UnsupportedPageError('second dictionary page');
+    const target = this.asDictionary ? this.strings! : new ByteArrays(count + 1, data.length);
     let pos = 0;
     for (let i = 0; i < count; i++) {
       if (pos + 4 > data.length) throw new Error('dictionary page too short');
       const length = readUint32(data, pos);
       pos += 4;
       if (pos + length > data.length) throw new Error('dictionary entry runs past the page');
-      compact.push(data, pos, pos + length);
+      target.push(data, pos, pos + length);
       pos += length;
     }
-    this.pageDictionary = { offsets: compact.offsets(), bytes: compact.bytes(), count };
     if (this.asDictionary) {
-      if (this.dictionaryEntries !== 0) throw new UnsupportedPageError('second dictionary page');
-      this.strings!.pushAll(this.pageDictionary.bytes, this.pageDictionary.offsets, count);
+      this.pageDictionary = { offsets: EMPTY_OFFSETS, bytes: EMPTY_BYTES, count };
       this.dictionaryEntries = count;
-    }
+    } else this.pageDictionary = { offsets: target.offsets(), bytes: target.bytes(), count };
   }
 
   addPage(data: Uint8Array, pos: number, end: number, encoding: number, numValues: number, defs: Int32Array | null): void {
@@ -320,6 +320,9 @@ class ColumnOutput {
   }
 }
 
+const EMPTY_OFFSETS = new Int32Array(1);
+const EMPTY_BYTES = new Uint8Array(0);
+
 /** Growable Arrow-style (offsets, bytes) string storage. */
 class ByteArrays {
   count = 0;
@@ -350,10 +353,6 @@ class ByteArrays {
   pushEmpty(): void {
     this.reserve(0);
     this.ends[++this.count] = this.used;
-  }
-
-  pushAll(bytes: Uint8Array, offsets: Int32Array, count: number): void {
-    for (let i = 0; i < count; i++) this.push(bytes, offsets[i] as number, offsets[i + 1] as number);
   }
 
   offsets(): Int32Array {

@@ -1,4 +1,8 @@
+import type { OcpSummaryRow } from '../ocp/types.js';
+import { SUMMARY_ROW_FIELDS, feedSummaryRows, summaryRowOf } from './summaryRowFields.js';
 import type { OcpPartialRows } from './types.js';
+
+const SUMMARY_NAMES: readonly string[] = SUMMARY_ROW_FIELDS.map((field) => field.name);
 
 /**
  * A compact columnar encoding of a day partial's rows (`OcpPartialRows`), so writing and reading a partial costs no
@@ -6,12 +10,13 @@ import type { OcpPartialRows } from './types.js';
  * (`JSON.parse(JSON.stringify(rows))`): same keys in the same order, NaN and ±Infinity as null, -0 as 0; label maps
  * are stored once per distinct object and shared by the rows that use them (as the aggregator's own rows share them).
  *
- * Layout: `KPR1`, u32 header length, header JSON (fields, their dictionaries, node roles), zero padding to 8 bytes,
+ * Layout: `KPR2`, u32 header length, header JSON (fields, their dictionaries, node roles), zero padding to 8 bytes,
  * then one section per field at the 8-aligned offset the header gives: Int32 dictionary indices (text and JSON
- * fields), Float64 values + a Uint8 validity byte per row (numbers), or a Uint8 per row (booleans).
+ * fields); a Uint8 validity byte per row, padded to 8, then the Float64 values of the valid rows only (numbers: a Pod
+ * row's storage columns and a Storage row's pod columns are NULL); or a Uint8 per row (booleans).
  */
 
-const MAGIC = [0x4b, 0x50, 0x52, 0x31]; // "KPR1"
+const MAGIC = [0x4b, 0x50, 0x52, 0x32]; // "KPR2"
 
 type FieldKind = 'text' | 'json' | 'number' | 'bool';
 
@@ -37,16 +42,38 @@ export function isEncodedPartialRows(bytes: Uint8Array): boolean {
 /**
  * Encodes the rows, or returns null when they do not have one shape (the same keys in the same order, each key
  * always text-or-null, number-or-null, boolean, or object-or-null), so the caller can fall back to JSON.
+ * Two passes over the rows (kinds, then values straight into each field's section), holding no per-field copies.
  *
  * @example
  * const bytes = encodePartialRows({ rows: summary.rows, nodeRoles: summary.nodeRoles }) ?? gzipSync(JSON.stringify(rows));
  */
 export function encodePartialRows(data: OcpPartialRows): Uint8Array | null {
+  return encodeSummaryRows(data) ?? encodeAnyRows(data);
+}
+
+/** The fast path: every row has exactly `SUMMARY_ROW_FIELDS`, in order, with values of each field's kind. */
+function encodeSummaryRows(data: OcpPartialRows): Uint8Array | null {
+  const rows = data.rows;
+  const n = rows.length;
+  if (n === 0) return null;
+  for (let i = 0; i < n; i++) {
+    const keys = Object.keys(rows[i] as object);
+    if (keys.length !== SUMMARY_NAMES.length) return null;
+    for (let f = 0; f < keys.length; f++) if (keys[f] !== SUMMARY_NAMES[f]) return null;
+  }
+  const encoders = SUMMARY_ROW_FIELDS.map((field) => encoderFor(field.kind, n));
+  if (!feedSummaryRows(rows, encoders)) return null;
+  return assemble(SUMMARY_NAMES, encoders, data.nodeRoles);
+}
+
+/** Any rows of one shape (key order from the first row, kinds found by looking). */
+function encodeAnyRows(data: OcpPartialRows): Uint8Array | null {
   const rows = data.rows as unknown as Array<Record<string, unknown>>;
   const n = rows.length;
   const names = n > 0 ? Object.keys(rows[0] as object) : [];
-  // One pass turns rows into columns (positional reads: a keyed read per field and row would be megamorphic).
-  const columns: unknown[][] = names.map(() => new Array<unknown>(n));
+  if (n > 0 && names.length === 0) return null; // no field would carry the row count
+  const kinds: Array<FieldKind | null> = names.map(() => null);
+  // Positional reads (Object.values) instead of row[name] with a variable name, which is megamorphic and slow.
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Record<string, unknown>;
     const keys = Object.keys(row);
@@ -54,20 +81,34 @@ export function encodePartialRows(data: OcpPartialRows): Uint8Array | null {
     const values = Object.values(row);
     for (let f = 0; f < names.length; f++) {
       if (keys[f] !== names[f]) return null;
-      (columns[f] as unknown[])[i] = values[f];
+      const v = values[f];
+      if (v === null) continue;
+      const k = kindOf(v);
+      const known = kinds[f];
+      if (k === null || (known !== null && known !== undefined && k !== known)) return null;
+      kinds[f] = k;
     }
   }
+  const encoders = kinds.map((k) => encoderFor(k ?? 'text', n));
+  for (let i = 0; i < n; i++) {
+    const values = Object.values(rows[i] as Record<string, unknown>);
+    for (let f = 0; f < encoders.length; f++) if (!(encoders[f] as FieldEncoder).add(values[f], i)) return null;
+  }
+  return assemble(names, encoders, data.nodeRoles);
+}
+
+function assemble(names: readonly string[], encoders: readonly FieldEncoder[], nodeRoles: OcpPartialRows['nodeRoles']): Uint8Array {
   const fields: FieldHeader[] = [];
   const sections: Uint8Array[] = [];
   let offset = 0;
-  for (let f = 0; f < names.length; f++) {
-    const encoded = encodeField(columns[f] as unknown[]);
-    if (encoded === null) return null;
-    fields.push({ name: names[f] as string, kind: encoded.kind, values: encoded.values, offset });
-    sections.push(encoded.bytes);
-    offset += align8(encoded.bytes.length);
-  }
-  const header = new TextEncoder().encode(JSON.stringify({ rowCount: n, fields, nodeRoles: data.nodeRoles } satisfies Header));
+  encoders.forEach((encoder, f) => {
+    const bytes = encoder.finish();
+    fields.push({ name: names[f] as string, kind: encoder.kind, values: encoder.values, offset });
+    sections.push(bytes);
+    offset += align8(bytes.length);
+  });
+  const rowCount = encoders.length === 0 ? 0 : (encoders[0] as FieldEncoder).rows;
+  const header = new TextEncoder().encode(JSON.stringify({ rowCount, fields, nodeRoles } satisfies Header));
   const bodyStart = align8(8 + header.length);
   const out = new Uint8Array(bodyStart + offset);
   out.set(MAGIC, 0);
@@ -86,91 +127,150 @@ export function decodePartialRows(bytes: Uint8Array): OcpPartialRows {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
   const n = header.rowCount;
   const bodyStart = align8(8 + headerLength);
+  // Readers are called with rows in order (numbers keep a cursor into their valid values).
   const readers = header.fields.map((field) => fieldReader(bytes, bodyStart + field.offset, field, n));
+  const names = header.fields.map((field) => field.name);
+  if (names.length === SUMMARY_NAMES.length && names.every((name, f) => name === SUMMARY_NAMES[f])) {
+    const summaryRows: OcpSummaryRow[] = new Array(n);
+    for (let i = 0; i < n; i++) summaryRows[i] = summaryRowOf(readers, i);
+    return { rows: summaryRows, nodeRoles: header.nodeRoles };
+  }
   const rows: Array<Record<string, unknown>> = new Array(n);
   for (let i = 0; i < n; i++) {
     const row: Record<string, unknown> = {};
-    for (let f = 0; f < readers.length; f++) row[(header.fields[f] as FieldHeader).name] = (readers[f] as (i: number) => unknown)(i);
+    for (let f = 0; f < readers.length; f++) row[names[f] as string] = (readers[f] as (i: number) => unknown)(i);
     rows[i] = row;
   }
   return { rows: rows as unknown as OcpPartialRows['rows'], nodeRoles: header.nodeRoles };
 }
 
-function encodeField(column: readonly unknown[]): { kind: FieldKind; values?: unknown[]; bytes: Uint8Array } | null {
-  const kind = kindOf(column);
-  if (kind === null) return null;
-  if (kind === 'bool') return encodeBools(column);
-  if (kind === 'number') return { kind, bytes: encodeNumbers(column as ReadonlyArray<number | null>) };
-  return { kind, ...encodeDictionary(column) };
-}
-
-/** The one kind of every non-null value (all-null reads as text), or null when kinds are mixed. */
-function kindOf(column: readonly unknown[]): FieldKind | null {
-  let kind: FieldKind | null = null;
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i];
-    if (v === null) continue;
-    const k: FieldKind | null = typeof v === 'string' ? 'text' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'json' : null;
-    if (k === null || (kind !== null && k !== kind)) return null;
-    kind = k;
+function kindOf(v: unknown): FieldKind | null {
+  switch (typeof v) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    case 'object':
+      return 'json';
+    default:
+      return null;
   }
-  return kind ?? 'text';
 }
 
-function encodeBools(column: readonly unknown[]): { kind: FieldKind; bytes: Uint8Array } | null {
-  const out = new Uint8Array(column.length);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i];
-    if (v === null) return null;
-    out[i] = v === true ? 1 : 0;
+interface FieldEncoder {
+  readonly kind: FieldKind;
+  /** Rows the field holds. */
+  readonly rows: number;
+  readonly values?: unknown[];
+  /** False when the value does not fit the field (the rows are then not encodable). */
+  add(value: unknown, row: number): boolean;
+  finish(): Uint8Array;
+}
+
+function encoderFor(kind: FieldKind, n: number): FieldEncoder {
+  switch (kind) {
+    case 'bool':
+      return new BoolEncoder(n);
+    case 'number':
+      return new NumberEncoder(n);
+    default:
+      return new DictionaryEncoder(kind, n);
   }
-  return { kind: 'bool', bytes: out };
 }
 
-function encodeNumbers(column: ReadonlyArray<number | null>): Uint8Array {
-  const n = column.length;
-  const out = new Uint8Array(align8(n * 8) + n);
-  const values = new Float64Array(out.buffer, 0, n);
-  const valid = out.subarray(align8(n * 8));
-  for (let i = 0; i < n; i++) {
-    const v = column[i] as number | null;
+class BoolEncoder implements FieldEncoder {
+  readonly kind = 'bool' as const;
+  private readonly out: Uint8Array;
+
+  constructor(readonly rows: number) {
+    this.out = new Uint8Array(rows);
+  }
+
+  add(value: unknown, row: number): boolean {
+    if (typeof value !== 'boolean') return false;
+    this.out[row] = value ? 1 : 0;
+    return true;
+  }
+
+  finish(): Uint8Array {
+    return this.out;
+  }
+}
+
+class NumberEncoder implements FieldEncoder {
+  readonly kind = 'number' as const;
+  private readonly valid: Uint8Array;
+  private numbers = new Float64Array(1024);
+  private count = 0;
+
+  constructor(readonly rows: number) {
+    this.valid = new Uint8Array(rows);
+  }
+
+  add(value: unknown, row: number): boolean {
+    if (value === null) return true;
+    if (typeof value !== 'number') return false;
     // JSON semantics: non-finite numbers become null, -0 becomes 0.
-    if (v !== null && Number.isFinite(v)) {
-      values[i] = v === 0 ? 0 : v;
-      valid[i] = 1;
+    if (!Number.isFinite(value)) return true;
+    if (this.count === this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
     }
+    this.numbers[this.count++] = value === 0 ? 0 : value;
+    this.valid[row] = 1;
+    return true;
   }
-  return out;
+
+  finish(): Uint8Array {
+    const out = new Uint8Array(align8(this.rows) + this.count * 8);
+    out.set(this.valid, 0);
+    out.set(new Uint8Array(this.numbers.buffer, 0, this.count * 8), align8(this.rows));
+    return out;
+  }
 }
 
 /**
  * Text and JSON values: a dictionary of distinct values (JSON maps by identity: rows share the aggregator's label
  * objects) and an index per row. The header's JSON round trip gives the maps JSON semantics.
  */
-function encodeDictionary(column: readonly unknown[]): { values: unknown[]; bytes: Uint8Array } {
-  const n = column.length;
-  const indices = new Int32Array(n);
-  const distinct: unknown[] = [];
-  const byValue = new Map<unknown, number>();
-  let last: unknown = undefined;
-  let lastIndex = -1;
-  for (let i = 0; i < n; i++) {
-    const v = column[i];
-    if (v === last && lastIndex >= 0) {
-      indices[i] = lastIndex;
-      continue;
-    }
-    let index = byValue.get(v);
-    if (index === undefined) {
-      index = distinct.length;
-      distinct.push(v);
-      byValue.set(v, index);
-    }
-    indices[i] = index;
-    last = v;
-    lastIndex = index;
+class DictionaryEncoder implements FieldEncoder {
+  readonly values: unknown[] = [];
+  private readonly indices: Int32Array;
+  private readonly byValue = new Map<unknown, number>();
+  private last: unknown = undefined;
+  private lastIndex = -1;
+
+  constructor(
+    readonly kind: FieldKind,
+    readonly rows: number,
+  ) {
+    this.indices = new Int32Array(rows);
   }
-  return { values: distinct, bytes: new Uint8Array(indices.buffer) };
+
+  add(value: unknown, row: number): boolean {
+    if (value !== null && (this.kind === 'text' ? typeof value !== 'string' : typeof value !== 'object')) return false;
+    if (value === this.last && this.lastIndex >= 0) {
+      this.indices[row] = this.lastIndex;
+      return true;
+    }
+    let index = this.byValue.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(value);
+      this.byValue.set(value, index);
+    }
+    this.indices[row] = index;
+    this.last = value;
+    this.lastIndex = index;
+    return true;
+  }
+
+  finish(): Uint8Array {
+    return new Uint8Array(this.indices.buffer);
+  }
 }
 
 function fieldReader(bytes: Uint8Array, at: number, field: FieldHeader, n: number): (i: number) => unknown {
@@ -185,10 +285,14 @@ function fieldReader(bytes: Uint8Array, at: number, field: FieldHeader, n: numbe
       return (i) => flags[i] === 1;
     }
     case 'number': {
-      const raw = section(align8(n * 8) + n);
-      const values = new Float64Array(raw.buffer, raw.byteOffset, n);
-      const valid = raw.subarray(align8(n * 8));
-      return (i) => (valid[i] === 1 ? values[i] : null);
+      const valid = section(n);
+      let count = 0;
+      for (let i = 0; i < n; i++) count += valid[i] === 1 ? 1 : 0;
+      at += align8(n);
+      const raw = section(count * 8);
+      const values = new Float64Array(raw.buffer, raw.byteOffset, count);
+      let next = 0;
+      return (i) => (valid[i] === 1 ? values[next++] : null);
     }
     case 'text':
     case 'json': {

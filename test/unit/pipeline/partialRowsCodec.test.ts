@@ -4,6 +4,7 @@ import { blankSummaryRow } from '../../../lib/ocp/summaryRow.js';
 import type { OcpSummaryRow } from '../../../lib/ocp/types.js';
 import { ocpControlTotals } from '../../../lib/pipeline/controlTotals.js';
 import { decodePartialRows, encodePartialRows, isEncodedPartialRows } from '../../../lib/pipeline/partialRowsCodec.js';
+import { SUMMARY_ROW_FIELDS } from '../../../lib/pipeline/summaryRowFields.js';
 import type { OcpPartialRows } from '../../../lib/pipeline/types.js';
 
 function rows(): OcpSummaryRow[] {
@@ -38,6 +39,18 @@ describe('partialRowsCodec', () => {
     const shifted = new Uint8Array(encoded.length + 3).subarray(3);
     shifted.set(encoded);
     assert.deepEqual(decodePartialRows(shifted), viaJson(data));
+  });
+
+  it('knows every OcpSummaryRow field in blankSummaryRow order (its fast path)', () => {
+    assert.deepEqual(SUMMARY_ROW_FIELDS.map((f) => f.name), Object.keys(blankSummaryRow('2025-11-03', 'Pod')));
+  });
+
+  it('keeps the key order of rows not built by blankSummaryRow', () => {
+    const { usage_start, ...rest } = blankSummaryRow('2025-11-03', 'Pod');
+    const reordered = { ...rest, usage_start, namespace: 'x' } as OcpSummaryRow;
+    const data = { rows: [reordered, { ...reordered, namespace: null }], nodeRoles: [] };
+    const decoded = decodePartialRows(encodePartialRows(data) as Uint8Array);
+    assert.equal(JSON.stringify(decoded), JSON.stringify(viaJson(data)));
   });
 
   it('handles no rows and all-null columns', () => {
