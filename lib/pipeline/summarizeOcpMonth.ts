@@ -5,6 +5,9 @@ import { listOcpDaysWithData } from './dayInputs.js';
 import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from './finalizeOcp.js';
 import type { DayTask, PartialManifest } from './types.js';
 
+/** Days per finalize transaction in the in-process runner. */
+const FINALIZE_DAYS_PER_TRANSACTION = 5;
+
 export interface SummarizeOcpMonthDeps {
   pool: Pool;
   dataStore: ObjectStore;
@@ -51,9 +54,13 @@ export async function summarizeOcpMonth(
   const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ day: tasks[i].day, error: s.reason as unknown }] : []));
   const manifests = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const okDays = manifests.map((m) => m.task.day);
-  const finalize = okDays.length === 0
-    ? { committed: [], unchanged: [], waiting: [], skipped: [] }
-    : await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: okDays, force: true });
+  const finalize: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
+  // Koku commits in 5-day windows (TRINO_DATE_STEP); so do we, which bounds the rows held in memory per transaction.
+  for (let i = 0; i < okDays.length; i += FINALIZE_DAYS_PER_TRANSACTION) {
+    const chunk = okDays.slice(i, i + FINALIZE_DAYS_PER_TRANSACTION);
+    const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: chunk, force: true });
+    for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
+  }
   return { days, manifests, finalize, failures };
 }
 
