@@ -1,7 +1,7 @@
 import { MS_PER_DAY } from './constants.js';
 import type { AggregateKind } from './constants.js';
 import { comparePythonStrings } from './comparePythonStrings.js';
-import { TupleGroups } from './tupleGroups.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 import type { Column, ColumnarChunk, StringColumn } from './types.js';
 
 export interface DailyGrouping {
@@ -53,7 +53,7 @@ function assignGroups(chunk: ColumnarChunk, grouping: DailyGrouping): Groups {
   const keys = grouping.groupBy.map((name) => (chunk.columns[name] as StringColumn).codes);
   const days = new Map<number, number>();
   const dayValues: number[] = [];
-  const groups = new TupleGroups(keys.length + 1);
+  const groups = new TupleIndex(keys.length + 1);
   const key = groups.key;
   const groupOfRow = new Int32Array(chunk.length);
   const firstRow: number[] = [];

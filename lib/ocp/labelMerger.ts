@@ -1,5 +1,5 @@
 import { mergeFiltered } from './labels.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 import type { FilteredLabels } from './types.js';
 
 /** A merged label map with a dense id of its canonical key (equal maps, equal ids). */

@@ -1,7 +1,7 @@
 import { EMPTY_LABELS } from './labels.js';
 import type { LabelFilter } from './labels.js';
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 import type { FilteredLabels } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { compareText } from './compareText.js';
 import { API_SERVER_NAMESPACE, INFRA_NODE_LABEL_TEXT } from './constants.js';
 import { likePatternToRegExp } from './costCategory.js';
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 import type { NodeRoleObservation } from './types.js';
 
 /** Koku matches the raw label text with LIKE, so the `_` in the key are wildcards too (spec §8.1). */

@@ -1,6 +1,6 @@
 import { compareText } from './compareText.js';
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 
 /** Order of the summed pod metrics in a group's sums (spec §6 aggregates, seconds and byte-seconds). */
 export const POD_SUM = {

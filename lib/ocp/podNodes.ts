@@ -1,5 +1,5 @@
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 
 /** A (node, resource_id) a pod ran on that day; node may be "" (spec §7 keeps pods without a node). */
 export interface PodNode {

@@ -9,7 +9,7 @@ import { POD_SUM, POD_SUM_COUNT } from './podGroups.js';
 import type { PodGroupAccumulator } from './podGroups.js';
 import { NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 import type { CostCategoryMatcher, FilteredLabels, Labels, OcpSummaryRow } from './types.js';
 
 /** What Pod rows need besides their groups: labels, capacity and cost categories of the same day. */

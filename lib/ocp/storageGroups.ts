@@ -1,5 +1,5 @@
 import type { StringPool } from './stringPool.js';
-import { TupleIndex } from './tupleIndex.js';
+import { TupleIndex } from '../common/tupleIndex.js';
 
 /** Order of the summed storage metrics in `StorageGroup.sums` (spec §7, byte-seconds). */
 export const STORAGE_SUM = { capacity: 0, request: 1, usage: 2 } as const;
