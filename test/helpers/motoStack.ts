@@ -176,7 +176,12 @@ export async function deployMotoStack(options: DeployMotoStackOptions = {}): Pro
 
   const deployedFunction = async (name: string): Promise<DeployedFunction> => {
     const config = await api.lambda<{ Environment?: { Variables?: Record<string, string> }; Timeout: number }>('GET', `/2015-03-31/functions/${encodeURIComponent(name)}/configuration`);
-    const { EventSourceMappings: mappings = [] } = await api.lambda<{ EventSourceMappings?: EsmConfig[] }>('GET', `/2015-03-31/event-source-mappings/?FunctionName=${encodeURIComponent(name)}`);
+    // moto has been seen to list a freshly deployed mapping only a moment later: ask again for a few seconds.
+    let mappings: EsmConfig[] = [];
+    for (let attempt = 0; attempt < 20 && mappings.length === 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 500));
+      mappings = (await api.lambda<{ EventSourceMappings?: EsmConfig[] }>('GET', `/2015-03-31/event-source-mappings/?FunctionName=${encodeURIComponent(name)}`)).EventSourceMappings ?? [];
+    }
     if (mappings.length !== 1) throw new Error(`function ${name} has ${mappings.length} event source mappings, expected 1`);
     const esm = mappings[0];
     if (esm.State !== 'Disabled') await api.lambda('PUT', `/2015-03-31/event-source-mappings/${esm.UUID}`, { Enabled: false });
