@@ -13,6 +13,7 @@ import type {
   OcpAwsSummaryRow,
   OcpClusterDay,
 } from '../../lib/ocp-aws/types.js';
+import { blankSummaryRow } from '../../lib/ocp/summaryRow.js';
 
 export const DAY = '2025-10-01';
 export const AWS_UUID = 'a0000000-0000-4000-8000-000000000001';
@@ -95,40 +96,7 @@ export function hourlyDisk(resourceId: string, gib: number, rate: number, hours 
 }
 
 function baseOcpRow(): OcpSummaryRow {
-  return {
-    usage_start: DAY,
-    data_source: 'Pod',
-    namespace: null,
-    node: null,
-    resource_id: null,
-    pod_labels: null,
-    pod_usage_cpu_core_hours: null,
-    pod_request_cpu_core_hours: null,
-    pod_effective_usage_cpu_core_hours: null,
-    pod_limit_cpu_core_hours: null,
-    pod_usage_memory_gigabyte_hours: null,
-    pod_request_memory_gigabyte_hours: null,
-    pod_effective_usage_memory_gigabyte_hours: null,
-    pod_limit_memory_gigabyte_hours: null,
-    node_capacity_cpu_cores: null,
-    node_capacity_cpu_core_hours: null,
-    node_capacity_memory_gigabytes: null,
-    node_capacity_memory_gigabyte_hours: null,
-    cluster_capacity_cpu_core_hours: null,
-    cluster_capacity_memory_gigabyte_hours: null,
-    persistentvolumeclaim: null,
-    persistentvolume: null,
-    storageclass: null,
-    csi_volume_handle: null,
-    volume_labels: null,
-    all_labels: {},
-    persistentvolumeclaim_capacity_gigabyte: null,
-    persistentvolumeclaim_capacity_gigabyte_months: null,
-    volume_request_storage_gigabyte_months: null,
-    persistentvolumeclaim_usage_gigabyte_months: null,
-    infrastructure_usage_cost_zero: true,
-    cost_category_id: null,
-  };
+  return { ...blankSummaryRow(DAY, 'Pod'), infrastructure_usage_cost_zero: true };
 }
 
 export interface PodSpec {
