@@ -6,12 +6,13 @@
 export const COPY_NULL = '\\N';
 
 const SPECIAL = /[\\\n\r\t]/g;
+const HAS_SPECIAL = /[\\\n\r\t]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A text value escaped for COPY text format, or `\N` for null. */
 export function copyText(value: string | null | undefined): string {
   if (value === null || value === undefined) return COPY_NULL;
-  return value.replace(SPECIAL, (c) => ESCAPES[c]);
+  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ESCAPES[c]) : value;
 }
 
 /** A JSON value serialised and escaped for a jsonb column, or `\N` for null. */

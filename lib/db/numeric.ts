@@ -24,14 +24,11 @@ export function toNumeric15(x: number): string {
 export function toNumeric(x: number, scale: number, integerDigits: number): string {
   if (!Number.isFinite(x)) throw new InvalidNumericError(String(x), `not a finite number, cannot be numeric(${scale + integerDigits},${scale})`);
   const plain = String(Math.abs(x));
-  // Fast path (most values): plain notation with at most `scale` decimals needs only padding.
-  if (plain.indexOf('e') < 0) {
-    const dot = plain.indexOf('.');
-    const fraction = dot < 0 ? '' : plain.slice(dot + 1);
-    const integer = dot < 0 ? plain : plain.slice(0, dot);
-    if (fraction.length <= scale && integer.length <= integerDigits) {
-      return `${x < 0 ? '-' : ''}${integer}${scale > 0 ? `.${fraction.padEnd(scale, '0')}` : ''}`;
-    }
+  // Fast path (nearly every value, and this runs ~20 times per summary row): plain notation, rounded by editing the
+  // string. Plain notation means |x| >= 1e-6, so with scale >= 6 a rounded value is never zero (no "-0.000…").
+  if (scale >= 6 && plain.indexOf('e') < 0) {
+    const fast = roundPlain(plain, scale, integerDigits);
+    if (fast !== null) return x < 0 ? `-${fast}` : fast;
   }
   const { integer, fraction } = roundHalfUp(splitDecimal(plain), scale);
   if (integer.length > integerDigits) {
@@ -39,6 +36,28 @@ export function toNumeric(x: number, scale: number, integerDigits: number): stri
   }
   const isZero = /^0*$/.test(integer + fraction);
   return `${x < 0 && !isZero ? '-' : ''}${integer}${scale > 0 ? `.${fraction}` : ''}`;
+}
+
+const ZEROS = '0'.repeat(64);
+
+/**
+ * `plain` (a non-negative JS number in plain notation) HALF_UP at `scale` decimals, or null when the slow path must
+ * decide (too many integer digits, or a carry that ripples into the integer part).
+ */
+function roundPlain(plain: string, scale: number, integerDigits: number): string | null {
+  const dot = plain.indexOf('.');
+  const integerLength = dot < 0 ? plain.length : dot;
+  if (integerLength > integerDigits || scale > ZEROS.length) return null;
+  if (dot < 0) return `${plain}.${ZEROS.slice(0, scale)}`;
+  const fractionLength = plain.length - dot - 1;
+  if (fractionLength <= scale) return plain + ZEROS.slice(0, scale - fractionLength);
+  const cut = dot + 1 + scale;
+  if (plain.charCodeAt(cut) < 53 /* '5' */) return plain.slice(0, cut);
+  // Round up: add one at the last kept digit; trailing 9s become 0s. A carry past the point is left to the slow path.
+  let at = cut - 1;
+  while (at > dot && plain.charCodeAt(at) === 57 /* '9' */) at--;
+  if (at === dot) return null;
+  return `${plain.slice(0, at)}${String.fromCharCode(plain.charCodeAt(at) + 1)}${ZEROS.slice(0, cut - 1 - at)}`;
 }
 
 /** Integer and fraction digit strings of a non-negative JS number literal (plain or exponent form). */

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OcpSummaryRow } from '../ocp/types.js';
 import { OCP_SUMMARY_TABLE, REPORT_PERIOD_TABLE, ZERO_INFRASTRUCTURE_USAGE_COST } from './constants.js';
-import { copyJson, copyLine, copyText, COPY_NULL } from './copyText.js';
+import { copyJson, copyText, COPY_NULL } from './copyText.js';
 import { InvalidSummaryRowError } from './errors.js';
 import { assertIdentifier, qualifiedName } from './identifiers.js';
 import { toNumeric15 } from './numeric.js';
@@ -156,11 +156,12 @@ async function copyRows(client: DbClient, table: string, input: ReplaceOcpDaysIn
 
 /** COPY text in ~64 KiB chunks, so memory holds one chunk rather than the whole load. */
 function* encodeChunks(input: ReplaceOcpDaysInput): Generator<string> {
-  const fixed = {
+  const fixed: FixedFields = {
     reportPeriodId: String(input.reportPeriodId),
     clusterId: copyText(input.clusterId),
     clusterAlias: copyText(input.clusterAlias),
     sourceUuid: copyText(input.providerUuid),
+    labelTexts: new Map(),
   };
   let chunk = '';
   for (const row of input.rows) {
@@ -173,32 +174,39 @@ function* encodeChunks(input: ReplaceOcpDaysInput): Generator<string> {
   if (chunk) yield chunk;
 }
 
-function encodeRow(
-  row: OcpSummaryRow,
-  fixed: { reportPeriodId: string; clusterId: string; clusterAlias: string; sourceUuid: string },
-): string {
-  const numeric = (v: number | null): string => (v === null ? COPY_NULL : toNumeric15(v));
-  return copyLine([
-    randomUUID(),
-    fixed.reportPeriodId,
-    fixed.clusterId,
-    fixed.clusterAlias,
-    copyText(row.data_source),
-    row.usage_start,
-    row.usage_start,
-    copyText(row.namespace),
-    copyText(row.node),
-    copyText(row.resource_id),
-    copyJson(row.pod_labels),
-    ...POD_NUMERICS.map((f) => numeric(row[f])),
-    copyText(row.persistentvolumeclaim),
-    copyText(row.persistentvolume),
-    copyText(row.storageclass),
-    copyJson(row.volume_labels),
-    copyJson(row.all_labels ?? {}),
-    ...VOLUME_NUMERICS.map((f) => numeric(row[f])),
-    fixed.sourceUuid,
-    row.infrastructure_usage_cost_zero ? copyText(ZERO_INFRASTRUCTURE_USAGE_COST) : COPY_NULL,
-    row.cost_category_id === null ? COPY_NULL : String(row.cost_category_id),
-  ]);
+interface FixedFields {
+  reportPeriodId: string;
+  clusterId: string;
+  clusterAlias: string;
+  sourceUuid: string;
+  /**
+   * COPY text of each label map by identity: a Pod row's pod_labels and all_labels are one object, and partials
+   * share one object per distinct map, so most rows serialise no JSON at all.
+   */
+  labelTexts: Map<object, string>;
+}
+
+/** One COPY line in `COPY_COLUMNS` order, built by concatenation (this runs once per row of a month). */
+function encodeRow(row: OcpSummaryRow, fixed: FixedFields): string {
+  let line = `${randomUUID()}\t${fixed.reportPeriodId}\t${fixed.clusterId}\t${fixed.clusterAlias}\t${copyText(row.data_source)}\t${row.usage_start}\t${row.usage_start}\t${copyText(row.namespace)}\t${copyText(row.node)}\t${copyText(row.resource_id)}\t${labelsText(row.pod_labels, fixed)}`;
+  for (let i = 0; i < POD_NUMERICS.length; i++) line += `\t${numericText(row[POD_NUMERICS[i]])}`;
+  line += `\t${copyText(row.persistentvolumeclaim)}\t${copyText(row.persistentvolume)}\t${copyText(row.storageclass)}\t${labelsText(row.volume_labels, fixed)}\t${labelsText(row.all_labels ?? EMPTY_LABELS, fixed)}`;
+  for (let i = 0; i < VOLUME_NUMERICS.length; i++) line += `\t${numericText(row[VOLUME_NUMERICS[i]])}`;
+  const infrastructureUsageCost = row.infrastructure_usage_cost_zero ? ZERO_INFRASTRUCTURE_USAGE_COST_TEXT : COPY_NULL;
+  const costCategoryId = row.cost_category_id === null ? COPY_NULL : String(row.cost_category_id);
+  return `${line}\t${fixed.sourceUuid}\t${infrastructureUsageCost}\t${costCategoryId}\n`;
+}
+
+const EMPTY_LABELS = Object.freeze({});
+const ZERO_INFRASTRUCTURE_USAGE_COST_TEXT = copyText(ZERO_INFRASTRUCTURE_USAGE_COST);
+
+function numericText(v: number | null): string {
+  return v === null ? COPY_NULL : toNumeric15(v);
+}
+
+function labelsText(labels: object | null, fixed: FixedFields): string {
+  if (labels === null) return COPY_NULL;
+  let text = fixed.labelTexts.get(labels);
+  if (text === undefined) fixed.labelTexts.set(labels, (text = copyJson(labels)));
+  return text;
 }

@@ -45,8 +45,10 @@ interface NodeDay {
   day: string;
   resourceId: string | null;
   role: string | null;
-  sums: Map<MetricColumn, number | null>;
-  capacity: Map<CapacityColumn, number | null>;
+  /** Σ of each METRICS column, in METRICS order (NULL inputs skipped; all NULL stays NULL). */
+  sums: Array<number | null>;
+  /** max of each CAPACITY column, in CAPACITY order. */
+  capacity: Array<number | null>;
 }
 
 /**
@@ -77,26 +79,29 @@ export function buildUnallocatedRows(
 
 function groupByNodeDay(podRows: readonly OcpSummaryRow[], roleOf: NodeRoleLookup): NodeDay[] {
   const groups = new Map<string, NodeDay>();
+  // A node's rows are usually adjacent (partials are sorted by namespace then node, unallocated by node): each
+  // distinct (node, resource_id) asks roleOf once per run instead of once per row.
+  let lastNode: string | null = null;
+  let lastResourceId: string | null = null;
+  let lastRole: string | null = null;
   for (const row of podRows) {
     if (row.data_source !== 'Pod' || row.node === null) continue;
     if (row.namespace === null || SYNTHETIC_NAMESPACES.has(row.namespace)) continue;
-    const key = JSON.stringify([row.node, row.usage_start]);
+    const key = `${row.usage_start}\u0000${row.node}`;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        node: row.node,
-        day: row.usage_start,
-        resourceId: null,
-        role: null,
-        sums: new Map(METRICS.map(([m]) => [m, null])),
-        capacity: new Map(CAPACITY.map((c) => [c, null])),
-      };
+      group = { node: row.node, day: row.usage_start, resourceId: null, role: null, sums: METRICS.map(() => null), capacity: CAPACITY.map(() => null) };
       groups.set(key, group);
     }
+    if (row.node !== lastNode || row.resource_id !== lastResourceId) {
+      lastNode = row.node;
+      lastResourceId = row.resource_id;
+      lastRole = roleOf(row.node, row.resource_id);
+    }
     group.resourceId = maxText(group.resourceId, row.resource_id);
-    group.role = maxText(group.role, roleOf(row.node, row.resource_id));
-    for (const [metric] of METRICS) group.sums.set(metric, sumNullable(group.sums.get(metric) ?? null, row[metric]));
-    for (const c of CAPACITY) group.capacity.set(c, maxNullable(group.capacity.get(c) ?? null, row[c]));
+    group.role = maxText(group.role, lastRole);
+    for (let i = 0; i < METRICS.length; i++) group.sums[i] = sumNullable(group.sums[i] ?? null, row[METRICS[i]![0]]);
+    for (let i = 0; i < CAPACITY.length; i++) group.capacity[i] = maxNullable(group.capacity[i] ?? null, row[CAPACITY[i]!]);
   }
   return [...groups.values()].sort((a, b) => compareText(a.day, b.day) || compareText(a.node, b.node));
 }
@@ -112,12 +117,12 @@ function toRow(group: NodeDay, namespace: string | null, costCategoryId: number 
   row.namespace = namespace;
   row.node = group.node;
   row.resource_id = group.resourceId;
-  for (const [metric, capacity] of METRICS) {
-    const cap = group.capacity.get(capacity) ?? null;
-    const sum = group.sums.get(metric) ?? null;
-    row[metric] = cap === null || sum === null ? null : cap - sum;
+  for (let i = 0; i < METRICS.length; i++) {
+    const cap = group.capacity[CAPACITY.indexOf(METRICS[i]![1])] ?? null;
+    const sum = group.sums[i] ?? null;
+    row[METRICS[i]![0]] = cap === null || sum === null ? null : cap - sum;
   }
-  for (const c of CAPACITY) row[c] = group.capacity.get(c) ?? null;
+  for (let i = 0; i < CAPACITY.length; i++) row[CAPACITY[i]!] = group.capacity[i] ?? null;
   row.cost_category_id = costCategoryId;
   return row;
 }
