@@ -23,6 +23,7 @@ import { OCP_SUMMARY_TYPE } from './constants.js';
 import { ocpControlTotals } from './controlTotals.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { UnknownProviderError } from './errors.js';
+import { PhaseTimer } from '../common/phaseTimer.js';
 import { inputsFingerprint } from './fingerprint.js';
 import { listPartialManifests, readOcpPartialRows } from './partials.js';
 import type { DayTask, FinalizeRequest, PartialManifest } from './types.js';
@@ -87,6 +88,7 @@ export interface FinalizeResult {
  */
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
+  const timings = new PhaseTimer();
   const days = [...new Set(req.days)].sort();
   const target = deps.targetSchema ?? deps.schema;
   let committed: SummaryCommittedEvent['days'] = [];
@@ -110,10 +112,13 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
       deps.logger.warn('no report period for the month; days skipped as Koku would', { providerUuid: req.providerUuid, year: req.year, month: req.month });
       return;
     }
-    committed = await commitDays(client, deps, req, reportPeriodId, provider, changed);
+    committed = await commitDays(client, deps, req, reportPeriodId, provider, changed, timings);
     result.committed.push(...changed.map(([d]) => d));
+    timings.lap('rest');
   });
-  deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
+  timings.lap('commit');
+  const rows = committed.reduce((n, d) => n + d.rowCount, 0);
+  deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result, rows, ms: timings.total(), phasesMs: timings.phases });
   if (committed.length > 0 && deps.onCommitted) {
     const { type: _t, days: _d, force: _f, ...source } = req;
     await deps.onCommitted({ type: 'summary-committed', summaryType: OCP_SUMMARY_TYPE, schema: target, ...source, days: committed, committedAt: new Date().toISOString() });
@@ -170,9 +175,12 @@ async function commitDays(
   reportPeriodId: number,
   provider: ClusterOf,
   changed: Array<[string, PartialManifest]>,
+  timings: PhaseTimer,
 ): Promise<SummaryCommittedEvent['days']> {
   const target = deps.targetSchema ?? deps.schema;
+  timings.lap('choose');
   const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpPartialRows(deps.partialStore, m) })));
+  timings.lap('readPartials');
   await upsertNodeRoles(client, target, provider.clusterId, partials.flatMap((p) => p.data.nodeRoles));
   const roleOf = await readNodeRoleLookup(client, target);
   const { costCategories } = await readOcpSummaryConfig(client, deps.schema);
@@ -182,11 +190,13 @@ async function commitDays(
     rowsByDay.set(p.day, [...p.data.rows, ...unallocated]);
   }
   const rows = [...rowsByDay.values()].flat();
+  timings.lap('buildRows');
   await replaceOcpDays(
     client,
     { schema: target, reportPeriodId, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, providerUuid: req.providerUuid, days: [...rowsByDay.keys()], rows },
     deps.hooks,
   );
+  timings.lap('write');
   const entries = partials.map((p) => ({
     providerUuid: req.providerUuid,
     summaryType: OCP_SUMMARY_TYPE,

@@ -44,21 +44,30 @@ export async function summarizeOcpMonth(
   const present = await listOcpDaysWithData(deps.dataStore, { account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month });
   const days = req.days ? present.filter((d) => req.days!.includes(d)) : present;
   const tasks: DayTask[] = days.map((day) => ({ account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, day }));
-  const settled = await Promise.allSettled(
-    tasks.map(async (t) => {
-      const m = await deps.runDay(t);
-      deps.onDayDone?.(t, m);
-      return m;
-    }),
-  );
-  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ day: tasks[i].day, error: s.reason as unknown }] : []));
-  const manifests = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const okDays = manifests.map((m) => m.task.day);
+  // Every day is queued at once (the runner bounds concurrency); each window is committed as soon as its days are
+  // done, so the database work of one window overlaps the day tasks of the next.
+  const runs = tasks.map(async (t) => {
+    const m = await deps.runDay(t);
+    deps.onDayDone?.(t, m);
+    return m;
+  });
+  for (const run of runs) run.catch(() => undefined); // settled below, window by window; never unhandled
+  const failures: SummarizeOcpMonthResult['failures'] = [];
+  const manifests: PartialManifest[] = [];
   const finalize: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
   // Koku commits in 5-day windows (TRINO_DATE_STEP); so do we, which bounds the rows held in memory per transaction.
-  for (let i = 0; i < okDays.length; i += FINALIZE_DAYS_PER_TRANSACTION) {
-    const chunk = okDays.slice(i, i + FINALIZE_DAYS_PER_TRANSACTION);
-    const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: chunk, force: true });
+  for (let i = 0; i < tasks.length; i += FINALIZE_DAYS_PER_TRANSACTION) {
+    const settled = await Promise.allSettled(runs.slice(i, i + FINALIZE_DAYS_PER_TRANSACTION));
+    const ok: string[] = [];
+    settled.forEach((s, k) => {
+      if (s.status === 'rejected') failures.push({ day: tasks[i + k].day, error: s.reason as unknown });
+      else {
+        manifests.push(s.value);
+        ok.push(s.value.task.day);
+      }
+    });
+    if (ok.length === 0) continue;
+    const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: ok, force: true });
     for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
   }
   return { days, manifests, finalize, failures };
