@@ -99,6 +99,11 @@ export function mergeFiltered(...maps: readonly FilteredLabels[]): FilteredLabel
  */
 export class LabelFilter {
   private readonly cache = new Map<string, FilteredLabels>();
+  /**
+   * One object per distinct filtered map: many raw texts filter to the same few maps, and callers memoise merges
+   * and serialisation by object identity.
+   */
+  private readonly byKey = new Map<string, FilteredLabels>();
 
   constructor(private readonly allow: ReadonlySet<string> | null) {}
 
@@ -116,7 +121,10 @@ export class LabelFilter {
   filteredOnce(text: string | null, subject: string): FilteredLabels {
     if (text === null) return NULL_LABELS;
     const labels = parseFiltered(text, subject, this.allow);
-    return { labels, key: canonicalLabels(labels) };
+    const key = canonicalLabels(labels);
+    let shared = this.byKey.get(key);
+    if (shared === undefined) this.byKey.set(key, (shared = { labels, key }));
+    return shared;
   }
 }
 
@@ -163,6 +171,7 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
   let i = skipSpace(text, 0);
   if (text.charCodeAt(i) !== 0x7b) return undefined; // {
   i = skipSpace(text, i + 1);
+  // Only allowed keys are sliced out of the text; the others are validated in place.
   const keys: string[] = [];
   const values: Array<string | null> = [];
   if (text.charCodeAt(i) === 0x7d) i += 1; // }
@@ -171,8 +180,8 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
       if (text.charCodeAt(i) !== 0x22) return undefined;
       const keyEnd = plainStringEnd(text, i + 1);
       if (keyEnd < 0) return undefined;
-      const key = text.slice(i + 1, keyEnd);
-      if (key === '__proto__') return undefined;
+      if (keyEnd - i - 1 === 9 && text.startsWith('__proto__', i + 1)) return undefined;
+      const key = allow !== null && allow.size > 0 ? allowedKey(text, i + 1, keyEnd, allow) : undefined;
       i = skipSpace(text, keyEnd + 1);
       if (text.charCodeAt(i) !== 0x3a) return undefined; // :
       i = skipSpace(text, i + 1);
@@ -181,7 +190,7 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
       if (c === 0x22) {
         const end = plainStringEnd(text, i + 1);
         if (end < 0) return undefined;
-        value = text.slice(i + 1, end);
+        value = key === undefined ? null : text.slice(i + 1, end);
         i = end + 1;
       } else if (text.startsWith('null', i)) {
         value = null;
@@ -200,12 +209,14 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
         value = String(Number(token));
         i = end;
       }
-      // Duplicate keys: JSON.parse keeps the last value (at the first key's position; order is re-sorted below).
-      const seen = keys.indexOf(key);
-      if (seen >= 0) values[seen] = value;
-      else {
-        keys.push(key);
-        values.push(value);
+      if (key !== undefined) {
+        // Duplicate keys: JSON.parse keeps the last value (order is re-sorted below).
+        const seen = keys.indexOf(key);
+        if (seen >= 0) values[seen] = value;
+        else {
+          keys.push(key);
+          values.push(value);
+        }
       }
       i = skipSpace(text, i);
       const sep = text.charCodeAt(i);
@@ -222,11 +233,22 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
   }
   if (skipSpace(text, i) !== n) return undefined;
   const kept: string[] = [];
-  for (let k = 0; k < keys.length; k++) if (values[k] !== null && allow !== null && allow.has(keys[k] as string)) kept.push(keys[k] as string);
+  for (let k = 0; k < keys.length; k++) if (values[k] !== null) kept.push(keys[k] as string);
   kept.sort();
   const out: Labels = {};
   for (const key of kept) out[key] = values[keys.indexOf(key)] as string;
   return out;
+}
+
+/** `text[start, end)` when it is an allowed key, else undefined; compares in place for the usual short allow-lists. */
+function allowedKey(text: string, start: number, end: number, allow: ReadonlySet<string>): string | undefined {
+  if (allow.size > 16) {
+    const key = text.slice(start, end);
+    return allow.has(key) ? key : undefined;
+  }
+  const length = end - start;
+  for (const key of allow) if (key.length === length && text.startsWith(key, start)) return key;
+  return undefined;
 }
 
 /** JSON whitespace: space, tab, line feed, carriage return. */

@@ -68,10 +68,11 @@ export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSu
   const emptyId = pool.find('');
   const merger = new LabelMerger();
   const outputs = new PodOutputs();
-  const ownLabels = new Map<number, number>();
-  const factors = new Map<number, number>();
-  const nodeSets = new Map<number, number[]>();
-  const namespaceSets = new Map<number, number[]>();
+  // Per interned id, filled on first use (ids are dense, so arrays beat Maps in this loop over every group).
+  const ownLabels = new Int32Array(pool.size).fill(-1);
+  const factors = new Float64Array(pool.size);
+  const nodeSets: Array<number[] | undefined> = [];
+  const namespaceSets: Array<number[] | undefined> = [];
   const key = outputs.index.key;
 
   for (let g = 0; g < groups.size; g++) {
@@ -79,20 +80,18 @@ export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSu
     if (nodeId === NULL_ID || nodeId === emptyId) continue;
     const nsId = groups.namespaceId(g);
     const labelsId = groups.labelsId(g);
-    let own = ownLabels.get(labelsId);
-    if (own === undefined) {
+    let own = ownLabels[labelsId] as number;
+    if (own < 0) {
       // Each raw text is parsed once here (cached by id), so neither the pool nor the filter keeps the long texts.
       own = merger.idOf(ctx.labelFilter.filteredOnce(pool.transientValue(labelsId), `pod_labels of ${pool.value(nsId)}/${pool.value(nodeId)}`));
-      ownLabels.set(labelsId, own);
+      ownLabels[labelsId] = own;
     }
-    let factor = factors.get(nsId);
-    if (factor === undefined) factors.set(nsId, (factor = Math.max(1, ctx.costCategory(pool.value(nsId)).matches)));
-    let nodeMaps = nodeSets.get(nodeId);
-    if (nodeMaps === undefined) nodeSets.set(nodeId, (nodeMaps = ctx.nodeLabels.of(pool.value(nodeId)).map((l) => merger.idOf(l))));
-    let namespaceMaps = namespaceSets.get(nsId);
-    if (namespaceMaps === undefined) {
-      namespaceSets.set(nsId, (namespaceMaps = ctx.namespaceLabels.of(pool.value(nsId)).map((l) => merger.idOf(l))));
-    }
+    let factor = factors[nsId] as number;
+    if (factor === 0) factors[nsId] = factor = Math.max(1, ctx.costCategory(pool.value(nsId)).matches);
+    let nodeMaps = nodeSets[nodeId];
+    if (nodeMaps === undefined) nodeSets[nodeId] = nodeMaps = ctx.nodeLabels.of(pool.value(nodeId)).map((l) => merger.idOf(l));
+    let namespaceMaps = namespaceSets[nsId];
+    if (namespaceMaps === undefined) namespaceSets[nsId] = namespaceMaps = ctx.namespaceLabels.of(pool.value(nsId)).map((l) => merger.idOf(l));
 
     const resourceId = groups.resourceId(g);
     const cores = groups.cores(g);

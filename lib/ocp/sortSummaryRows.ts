@@ -40,7 +40,13 @@ export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels
     (r) => r.storageclass,
     (r) => r.csi_volume_handle,
   ];
-  const ranked = columns.map((text) => rank(rows, text));
+  // Label texts and the cost category are ranked too, so the sort compares only small integers.
+  const ranked = [
+    ...columns.map((text) => rank(rows, text)),
+    rank(rows, (r) => labelKey(r.pod_labels)),
+    rank(rows, (r) => labelKey(r.volume_labels)),
+    rankNumbers(rows.map((r) => r.cost_category_id ?? -Infinity)),
+  ];
   // Leading columns are packed into one exact double (mixed radix of their distinct counts) while it fits 2^53.
   const primary = new Float64Array(n);
   let radix = 1;
@@ -52,12 +58,6 @@ export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels
     packed++;
   }
   const ranks = ranked.slice(packed).map((r) => r.ranks);
-  // Label texts have nearly as many distinct values as rows: compare them only on ties of the columns above.
-  const podLabels = rows.map((r) => labelKey(r.pod_labels));
-  const volumeLabels = rows.map((r) => labelKey(r.volume_labels));
-  const compare = [podLabels, volumeLabels].some((keys) => keys.some((k) => SURROGATE.test(k))) ? compareText : compareUtf16;
-  const costCategory = new Float64Array(n);
-  for (let i = 0; i < n; i++) costCategory[i] = (rows[i] as OcpSummaryRow).cost_category_id ?? -Infinity;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
     const p = (primary[a] as number) - (primary[b] as number);
@@ -66,21 +66,11 @@ export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: (labels: Labels
       const d = (r[a] as number) - (r[b] as number);
       if (d !== 0) return d;
     }
-    return (
-      compare(podLabels[a] as string, podLabels[b] as string) ||
-      compare(volumeLabels[a] as string, volumeLabels[b] as string) ||
-      (costCategory[a] as number) - (costCategory[b] as number) ||
-      0
-    );
+    return 0;
   });
   const sorted = order.map((i) => rows[i] as OcpSummaryRow);
   for (let i = 0; i < n; i++) rows[i] = sorted[i] as OcpSummaryRow;
   return rows;
-}
-
-/** UTF-16 code unit order: code-point order for strings without surrogates. */
-function compareUtf16(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -104,6 +94,15 @@ function rank(rows: readonly OcpSummaryRow[], text: (row: OcpSummaryRow) => stri
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = rankOf.get(values[i] as string | null) as number;
   return { ranks: out, distinct: distinct.length + 1 };
+}
+
+/** Each row's rank of `values[i]` among the distinct numbers, ascending. */
+function rankNumbers(values: readonly number[]): { ranks: Int32Array; distinct: number } {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const rankOf = new Map(distinct.map((v, i) => [v, i]));
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = rankOf.get(values[i] as number) as number;
+  return { ranks: out, distinct: distinct.length };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

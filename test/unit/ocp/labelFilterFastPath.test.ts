@@ -23,7 +23,13 @@ function viaFilter(text: string, allow: ReadonlySet<string> | null): { labels: L
 }
 
 describe('LabelFilter (flat-object fast path)', () => {
-  const allows: Array<ReadonlySet<string> | null> = [null, new Set(['app', 'env', '10', '', 'k\u00e9y', '__proto__', 'vm_kubevirt_io_name'])];
+  const allows: Array<ReadonlySet<string> | null> = [
+    null,
+    new Set(),
+    new Set(['app', 'env', '10', '', 'k\u00e9y', '__proto__', 'vm_kubevirt_io_name']),
+    // More keys than the in-place comparison handles: looked up by slice.
+    new Set(['app', 'env', '10', '', 'x', ...Array.from({ length: 20 }, (_, i) => `key${i}`)]),
+  ];
   const texts = [
     '{"app": "web", "env": "prod", "pod_template_hash": "abc"}',
     '{}', ' { } ', '{"app":"web"}', '{"env": null, "app": "x"}', '{"app": 1.50, "env": true, "x": false}',
