@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BENCH_CLUSTER_ID, BENCH_MONTH, BENCH_PROVIDER_UUID, BENCH_SCHEMA } from './constants.js';
+import { BENCH_CLUSTER_ID, BENCH_ENABLED_KEYS, BENCH_MONTH, BENCH_PROVIDER_UUID, BENCH_SCHEMA } from './constants.js';
 import { ensureBenchData } from './ensureBenchData.js';
 import { runCommand } from './runChild.js';
 import type { E2eResult } from './types.js';
@@ -43,6 +43,8 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     '--cluster-id', BENCH_CLUSTER_ID,
     '--month', `${year}-${mm}`,
     '--workers', String(workers),
+    // The day benchmark's keys, so labels are filtered and merged (and GIN-indexed) as there.
+    '--enable-tag-keys', BENCH_ENABLED_KEYS.join(','),
     '--data-dir', pgDir,
     '--log-level', 'info',
     ...(options.databaseUrl ? ['--db', options.databaseUrl] : []),

@@ -31,7 +31,10 @@ export interface E2eResult {
   wallMs: number;
   /** From start until the last day task finished (process start, schema setup, 30 day tasks on the workers). */
   dayPhaseMs: number | null;
-  /** From then until exit: finalize (partials → PostgreSQL) and the summary query. */
+  /**
+   * From then until exit: the finalize work still left (the windows before it overlap the day tasks) and the summary
+   * query.
+   */
   finalizeMs: number | null;
   /** Mean of the day tasks' own timings (each on a worker thread, two at a time). */
   dayTaskMeanMs: number | null;
