@@ -45,10 +45,12 @@ const UNMATCHED: readonly PodNode[] = [{ node: null, resourceId: null }];
  * const rows = storageRows(storageGroupAccumulator.groups(), context);
  */
 export function storageRows(groups: readonly StorageGroup[], ctx: StorageRowsContext): OcpSummaryRow[] {
-  const { pvsByMount, nodesByPv } = volumeNodes(groups, ctx.podNodes);
+  const nodesOfGroup = groups.map((group) => ctx.podNodes(group.namespace, group.pod));
+  const { pvsByMount, nodesByPv } = volumeNodes(groups, nodesOfGroup);
   const outputs = new Map<string, StorageOutput>();
-  for (const group of groups) {
-    const podNodes = group.persistentvolumeclaim === null ? [] : ctx.podNodes(group.namespace, group.pod);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as StorageGroup;
+    const podNodes = group.persistentvolumeclaim === null ? [] : (nodesOfGroup[g] as readonly PodNode[]);
     const matched = podNodes.length > 0;
     const repeat = matched ? (pvsByMount.get(mountKey(group))?.size ?? 1) : 1;
     const factor = repeat * Math.max(1, ctx.costCategory(group.namespace).matches);
@@ -70,11 +72,12 @@ export function storageRows(groups: readonly StorageGroup[], ctx: StorageRowsCon
 }
 
 /** Koku's cte_volume_nodes / cte_shared_volume_node_count for one day. */
-function volumeNodes(groups: readonly StorageGroup[], podNodes: PodNodeLookup) {
+function volumeNodes(groups: readonly StorageGroup[], nodesOfGroup: ReadonlyArray<readonly PodNode[]>) {
   const pvsByMount = new Map<string, Set<string | null>>();
   const nodesByPv = new Map<string, Set<string>>();
-  for (const group of groups) {
-    const nodes = podNodes(group.namespace, group.pod);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as StorageGroup;
+    const nodes = nodesOfGroup[g] as readonly PodNode[];
     if (nodes.length === 0) continue;
     const key = mountKey(group);
     let pvs = pvsByMount.get(key);

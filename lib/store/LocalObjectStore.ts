@@ -36,6 +36,7 @@ export class LocalObjectStore implements ObjectStore {
   private readonly root: string;
   // Files copied in by hand have no sidecar; hashing them once per (size, mtime) keeps listings cheap.
   private readonly etagCache = new Map<string, { size: number; mtimeMs: number; etag: string }>();
+  private readonly sidecarCache = new Map<string, Sidecar>();
 
   constructor(rootDir: string) {
     this.root = resolve(rootDir);
@@ -131,6 +132,7 @@ export class LocalObjectStore implements ObjectStore {
       await rename(tmpData, path);
       await rename(tmpMeta, this.sidecarPath(key));
       this.etagCache.delete(path);
+      this.sidecarCache.delete(path);
       return { etag };
     } catch (err) {
       await rm(tmpData, { force: true });
@@ -145,6 +147,7 @@ export class LocalObjectStore implements ObjectStore {
       await rm(path, { force: true });
       await rm(this.sidecarPath(key), { force: true });
       this.etagCache.delete(path);
+      this.sidecarCache.delete(path);
     } catch (err) {
       throw this.wrap(key, 'delete', err);
     }
@@ -159,7 +162,7 @@ export class LocalObjectStore implements ObjectStore {
       throw this.wrap(key, 'stat', err);
     }
     if (!stats.isFile()) throw new ObjectNotFoundError(this.subject(key));
-    const sidecar = await this.readSidecar(key);
+    const sidecar = await this.sidecarFor(key, path, stats);
     const current = sidecar !== undefined && sidecar.size === stats.size && sidecar.mtimeMs === stats.mtimeMs;
     return {
       key,
@@ -168,6 +171,18 @@ export class LocalObjectStore implements ObjectStore {
       lastModified: stats.mtime,
       metadata: current ? { ...sidecar.metadata } : {},
     };
+  }
+
+  /**
+   * The sidecar, from memory when the one read before still matches the file's size and mtime: every put rewrites
+   * both, so a matching sidecar cannot have changed. Listing a month's folder per day then costs stats, not reads.
+   */
+  private async sidecarFor(key: string, path: string, stats: Stats): Promise<Sidecar | undefined> {
+    const cached = this.sidecarCache.get(path);
+    if (cached !== undefined && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached;
+    const sidecar = await this.readSidecar(key);
+    if (sidecar !== undefined) this.sidecarCache.set(path, sidecar);
+    return sidecar;
   }
 
   private async readSidecar(key: string): Promise<Sidecar | undefined> {
