@@ -18,13 +18,13 @@ import type { ObjectStore } from '../store/types.js';
 import { listAwsDayInputs, type AwsDayInputObject } from './awsDayInputs.js';
 import { CODE_VERSION } from './constants.js';
 import { currentOcpPartial, type OcpPartialState } from './currentOcpPartial.js';
-import { DayTaskError } from './errors.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
 import { ocpAwsControlTotals } from './ocpAwsControlTotals.js';
 import { writeOcpAwsPartial, type OcpAwsPartialManifest, type OcpAwsPartialRows } from './ocpAwsPartials.js';
 import type { OcpAwsSettings } from './ocpAwsSettings.js';
 import { readOcpPartialRows } from './partials.js';
 import type { DayTask } from './types.js';
+import { UnreadableInputs } from './unreadableInputs.js';
 
 export interface OcpAwsDayTaskDeps {
   dataStore: ObjectStore;
@@ -226,7 +226,7 @@ async function readAwsObjects<T extends AwsDailyLine | AwsRawLine>(
   task: DayTask,
 ): Promise<T[]> {
   const out: T[] = [];
-  const unreadable: InvalidParquetObjectError[] = [];
+  const unreadable = new UnreadableInputs(task, 'AWS object');
   for (const input of inputs) {
     try {
       const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
@@ -246,16 +246,9 @@ async function readAwsObjects<T extends AwsDailyLine | AwsRawLine>(
         await release();
       }
     } catch (err) {
-      if (!(err instanceof InvalidParquetObjectError)) throw err;
-      unreadable.push(err);
+      unreadable.keep(err);
     }
   }
-  if (unreadable.length > 0) {
-    throw new DayTaskError(
-      `${task.providerType} source ${task.providerUuid} day ${task.day}`,
-      `${unreadable.length} unreadable AWS object(s), previous rows kept: ${unreadable.map((e) => e.message).join('; ')}`,
-      { cause: unreadable[0] },
-    );
-  }
+  unreadable.throwIfAny();
   return out;
 }

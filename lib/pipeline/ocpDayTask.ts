@@ -8,9 +8,9 @@ import { ocpControlTotals } from './controlTotals.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
 import { ocpInputSpec } from './ocpInputs.js';
-import { DayTaskError } from './errors.js';
 import { writeOcpPartial } from './partials.js';
 import type { DayInputObject, DayTask, PartialManifest } from './types.js';
+import { UnreadableInputs } from './unreadableInputs.js';
 
 export interface OcpDayTaskDeps {
   dataStore: ObjectStore;
@@ -32,23 +32,15 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   const inputs = await listOcpDayInputs(deps.dataStore, task);
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
-  const unreadable: InvalidParquetObjectError[] = [];
+  const unreadable = new UnreadableInputs(task, 'input object');
   for (const input of inputs) {
     try {
       inputRows += await feedInput(deps, aggregator, input);
     } catch (err) {
-      // Keep reading so one failure names every bad object of the day, not just the first.
-      if (!(err instanceof InvalidParquetObjectError)) throw err;
-      unreadable.push(err);
+      unreadable.keep(err);
     }
   }
-  if (unreadable.length > 0) {
-    throw new DayTaskError(
-      `${task.providerType} source ${task.providerUuid} day ${task.day}`,
-      `${unreadable.length} unreadable input object(s), previous rows kept: ${unreadable.map((e) => e.message).join('; ')}`,
-      { cause: unreadable[0] },
-    );
-  }
+  unreadable.throwIfAny();
   const summary = aggregator.finish();
 
   const codeVersion = deps.codeVersion ?? CODE_VERSION;
