@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type pg from 'pg';
-import { readOcpSummaryConfig } from '../lib/db/index.js';
+import { readOcpSummaryConfig, withClient } from '../lib/db/index.js';
 import { createIngestProcessor, type IngestProcessorDeps } from '../lib/pipeline/ingestProcessor.js';
 import { listTenantAwsSources, loadOcpAwsSettings } from '../lib/pipeline/ocpAwsSettings.js';
 import { sqsFinalizeSink } from '../lib/pipeline/sqsFinalizeSink.js';
@@ -53,15 +53,6 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
     };
   })();
   return envDeps;
-}
-
-async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await fn(client);
-  } finally {
-    client.release();
-  }
 }
 
 /** Ingest queue consumer: S3 ObjectCreated notifications and replay messages → day partials → finalize requests. */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ensureTenantSchema } from '../../lib/db/index.js';
+import { ensureTenantSchema, withClient } from '../../lib/db/index.js';
 import { consoleLogger } from '../consoleLogger.js';
 import { openDatabase } from '../database.js';
 
@@ -13,12 +13,7 @@ export function dbCommand(): Command {
     .action(async (o: { schema: string; db?: string; dataDir: string }) => {
       const database = await openDatabase({ db: o.db, dataDir: o.dataDir, logger: consoleLogger('warn') });
       try {
-        const client = await database.pool.connect();
-        try {
-          await ensureTenantSchema(client, o.schema);
-        } finally {
-          client.release();
-        }
+        await withClient(database.pool, (client) => ensureTenantSchema(client, o.schema));
         process.stdout.write(`schema ${o.schema} ready in ${database.where}\n`);
       } finally {
         await database.close();

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ensureTenantSchema, listProviders, upsertProvider } from '../../lib/db/index.js';
+import { ensureTenantSchema, listProviders, upsertProvider, withClient } from '../../lib/db/index.js';
 import { addOcpAwsPairings } from '../../lib/ocp-aws/pairings.js';
 import { consoleLogger } from '../consoleLogger.js';
 import { openDatabase } from '../database.js';
@@ -20,7 +20,7 @@ export function providerCommand(): Command {
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .action(async (o) => {
       if (o.providerType === 'OCP' && !o.clusterId) throw new Error('--cluster-id is required for an OCP source');
-      await withClient(o, async (client) => {
+      await withDatabaseClient(o, async (client) => {
         await ensureTenantSchema(client, o.schema);
         await upsertProvider(client, o.schema, { providerUuid: o.providerUuid, providerType: o.providerType, clusterId: o.clusterId ?? null, clusterAlias: o.clusterAlias ?? o.clusterId ?? null });
         process.stdout.write(`provider ${o.providerUuid} registered in ${o.schema}\n`);
@@ -36,7 +36,7 @@ export function providerCommand(): Command {
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .action(async (o) => {
       const ocp = (o.ocpProviderUuid as string[]).flatMap((v) => v.split(',')).map((v) => parseUuid(v.trim()));
-      await withClient(o, async (client) => {
+      await withDatabaseClient(o, async (client) => {
         await ensureTenantSchema(client, o.schema);
         await upsertProvider(client, o.schema, { providerUuid: o.awsProviderUuid, providerType: 'AWS' });
         await addOcpAwsPairings(client, o.schema, o.awsProviderUuid, ocp);
@@ -49,22 +49,17 @@ export function providerCommand(): Command {
     .option('--db <url>', 'PostgreSQL URL')
     .option('--data-dir <dir>', 'where the embedded PostgreSQL keeps its data', '.koku-agg')
     .action(async (o) => {
-      await withClient(o, async (client) => {
+      await withDatabaseClient(o, async (client) => {
         for (const p of await listProviders(client, o.schema)) process.stdout.write(`${p.providerUuid}\t${p.providerType}\t${p.clusterId ?? ''}\t${p.clusterAlias ?? ''}\n`);
       });
     });
   return provider;
 }
 
-async function withClient(o: { db?: string; dataDir: string }, fn: (c: import('pg').PoolClient) => Promise<void>) {
+async function withDatabaseClient(o: { db?: string; dataDir: string }, fn: (c: import('pg').PoolClient) => Promise<void>) {
   const database = await openDatabase({ db: o.db, dataDir: o.dataDir, logger: consoleLogger('warn') });
   try {
-    const client = await database.pool.connect();
-    try {
-      await fn(client);
-    } finally {
-      client.release();
-    }
+    await withClient(database.pool, fn);
   } finally {
     await database.close();
   }

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { isoDay, daysInMonth } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
-import { enableTagKeys, ensureShadowSchema, ensureTenantSchema, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { enableTagKeys, ensureShadowSchema, ensureTenantSchema, readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import { readSummaryTotals } from '../../lib/db/summaryTotals.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { listOcpDaysWithData } from '../../lib/pipeline/dayInputs.js';
@@ -60,14 +60,9 @@ async function summarizeDays(opts: SummarizeOptions, run: SummarizeRun, out: (li
     );
     bar.stop();
     for (const f of result.failures) out(`FAILED ${f.day}: ${describeError(f.error)}`);
-    const client = await db.pool.connect();
-    try {
-      const totals = await readSummaryTotals(client, targetSchema, opts.providerUuid, isoDay(year, month, 1), isoDay(year, month, daysInMonth(year, month)));
-      out(`${result.finalize.committed.length} day(s) committed to ${targetSchema}.reporting_ocpusagelineitem_daily_summary for source ${opts.providerUuid}`);
-      out(renderSummaryTable(totals, Date.now() - started));
-    } finally {
-      client.release();
-    }
+    const totals = await withClient(db.pool, (c) => readSummaryTotals(c, targetSchema, opts.providerUuid, isoDay(year, month, 1), isoDay(year, month, daysInMonth(year, month))));
+    out(`${result.finalize.committed.length} day(s) committed to ${targetSchema}.reporting_ocpusagelineitem_daily_summary for source ${opts.providerUuid}`);
+    out(renderSummaryTable(totals, Date.now() - started));
     return result.failures.length > 0 || result.finalize.skipped.length > 0 ? 1 : 0;
   } finally {
     bar.stop();
@@ -95,8 +90,7 @@ function dayRunner(workers: number, days: number, data: DayWorkerData) {
 
 /** Creates our tables where rows go; in shadow mode the tenant schema (Koku's) is only read. */
 async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions, targetSchema: string) {
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     if (opts.shadowSuffix) await ensureShadowSchema(client, targetSchema);
     else await ensureTenantSchema(client, targetSchema);
     if (opts.enableTagKeys?.length) {
@@ -104,10 +98,8 @@ async function prepareSchema(pool: import('pg').Pool, opts: SummarizeOptions, ta
       await enableTagKeys(client, opts.schema, 'OCP', opts.enableTagKeys);
     }
     await upsertProvider(client, targetSchema, { providerUuid: opts.providerUuid, providerType: 'OCP', clusterId: opts.clusterId, clusterAlias: opts.clusterAlias ?? opts.clusterId });
-    return await readOcpSummaryConfig(client, opts.schema);
-  } finally {
-    client.release();
-  }
+    return readOcpSummaryConfig(client, opts.schema);
+  });
 }
 
 export function summarizeCommand(): Command {

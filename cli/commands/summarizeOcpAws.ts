@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { daysInMonth, isoDay } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
-import { enableTagKeys, ensureTenantSchema, findProvider, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { enableTagKeys, ensureTenantSchema, findProvider, readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import type { OcpSummaryConfig } from '../../lib/ocp/types.js';
 import { addOcpAwsPairings, ensureOcpAwsTables, readOcpAwsTotals, type OcpAwsTotalsRow } from '../../lib/ocp-aws/index.js';
 import { listAwsDaysWithData } from '../../lib/pipeline/awsDayInputs.js';
@@ -103,15 +103,6 @@ async function prepareSchema(pool: pg.Pool, opts: SummarizeOcpAwsOptions): Promi
     await addOcpAwsPairings(client, opts.schema, opts.awsProviderUuid, opts.ocpProviderUuid);
     return { config: await readOcpSummaryConfig(client, opts.schema) };
   });
-}
-
-async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await fn(client);
-  } finally {
-    client.release();
-  }
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });

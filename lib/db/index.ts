@@ -10,7 +10,7 @@ export { ensureOcpCluster, resolveOcpClusterUuid } from './ocpCluster.js';
 export { findReportPeriod, ensureReportPeriod } from './reportPeriod.js';
 export { upsertProvider, findProvider, listProviders } from './providers.js';
 export { replaceOcpDays } from './ocpSummaryWriter.js';
-export { withTransaction } from './transaction.js';
+export { withClient, withTransaction } from './transaction.js';
 export { readLedger, recordLedger } from './ledger.js';
 export { acquireXactLock, tryAcquireXactLock, advisoryLockKey } from './locks.js';
 export * from './errors.js';

@@ -29,3 +29,17 @@ export async function withTransaction<T>(pool: Pool, fn: (client: PoolClient) =>
     client.release(broken);
   }
 }
+
+/**
+ * Runs `fn` on a client from `pool` (no transaction) and always returns the client.
+ *
+ * @example const config = await withClient(pool, (client) => readOcpSummaryConfig(client, 'org1234567'));
+ */
+export async function withClient<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await fn(client);
+  } finally {
+    client.release();
+  }
+}
