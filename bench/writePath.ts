@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:write [-- flags]`: what writing summary rows into PostgreSQL costs, and how much of it is Koku's
+ * table (its GIN and b-tree indexes and deferred foreign keys) rather than our COPY encoding.
+ *
+ * One real day task (the day benchmark's 1M-row day, cached) gives a day of Pod + Storage + unallocated rows; those
+ * rows are copied onto `--days` consecutive days and written with `replaceOcpDays` in one transaction, as finalize
+ * does, into three fresh schemas: Koku's table as it is, without its three GIN indexes, and without any secondary
+ * index or foreign key. Each variant prints rows, COPY time, commit time (deferred FK checks), µs per row and this
+ * process's CPU (the COPY text encoding). See bench/README.md.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
+import { ensureReportPeriod, ensureTenantSchema, qualifiedName, replaceOcpDays, withClient, withTransaction } from '../lib/db/index.js';
+import { OCP_SUMMARY_TABLE } from '../lib/db/constants.js';
+import { buildUnallocatedRows } from '../lib/ocp/index.js';
+import type { OcpSummaryRow } from '../lib/ocp/types.js';
+import { runOcpDayTask } from '../lib/pipeline/ocpDayTask.js';
+import { readOcpPartialRows } from '../lib/pipeline/partials.js';
+import { LocalObjectStore, MemoryObjectStore } from '../lib/store/index.js';
+import { defaultCacheRoot } from './benchData.js';
+import { BENCH_ACCOUNT, BENCH_DAY, BENCH_ENABLED_KEYS, BENCH_PROVIDER_UUID, DEFAULT_SEED } from './constants.js';
+import { ensureBenchData } from './ensureBenchData.js';
+
+const VARIANTS = {
+  koku: { label: "Koku's table", drop: [] as string[] },
+  noGin: { label: 'without the 3 GIN indexes', drop: ['gin'] },
+  bare: { label: 'without secondary indexes and FKs', drop: ['gin', 'btree', 'fk'] },
+} as const;
+
+const log = (line: string) => process.stderr.write(`[bench:write] ${line}\n`);
+
+async function main(): Promise<void> {
+  const opts = new Command('bench:write')
+    .option('--days <n>', 'days of rows written in one transaction', positiveInt, 5)
+    .option('--db <url>', 'PostgreSQL (default: KOKU_AGG_DATABASE_URL, else a fresh embedded one)')
+    .option('--cache-dir <dir>', 'where generated data is kept', defaultCacheRoot())
+    .parse()
+    .opts<{ days: number; db?: string; cacheDir: string }>();
+  const rows = await oneDayOfRows(opts.cacheDir);
+  const url = opts.db ?? process.env.KOKU_AGG_DATABASE_URL;
+  const pgDir = join(opts.cacheDir, 'write-path-pg');
+  rmSync(pgDir, { recursive: true, force: true });
+  const server = url ? null : await startEmbeddedPostgres({ dataDir: pgDir });
+  const pool = new pg.Pool({ connectionString: url ?? server!.url, max: 2 });
+  try {
+    process.stdout.write(`| table | rows | COPY s | commit s | µs per row | encoder CPU s |\n|---|---|---|---|---|---|\n`);
+    for (const [name, variant] of Object.entries(VARIANTS)) {
+      const r = await measure(pool, `bench_write_${name.toLowerCase()}`, variant.drop, rows, opts.days);
+      process.stdout.write(`| ${variant.label} | ${r.rows.toLocaleString('en-US')} | ${s(r.copyMs)} | ${s(r.commitMs)} | ${((1000 * (r.copyMs + r.commitMs)) / r.rows).toFixed(1)} | ${s(r.cpuMs)} |\n`);
+    }
+  } finally {
+    await pool.end();
+    await server?.stop();
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+/** The bench day's rows as finalize writes them: the partial's rows plus unallocated rows (no node roles known). */
+async function oneDayOfRows(cacheRoot: string): Promise<OcpSummaryRow[]> {
+  const data = await ensureBenchData({ cacheRoot, kind: 'day', rowsPerDay: 1_000_000, seed: DEFAULT_SEED, days: [BENCH_DAY], parallel: 1, log });
+  const [year, month] = BENCH_DAY.split('-').map(Number) as [number, number];
+  const partials = new MemoryObjectStore('partials');
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const manifest = await runOcpDayTask(
+    { dataStore: new LocalObjectStore(data.dir), partialStore: partials, partialsPrefix: 'p/', config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] }, logger: quiet },
+    { account: BENCH_ACCOUNT, providerType: 'OCP', providerUuid: BENCH_PROVIDER_UUID, year, month, day: BENCH_DAY },
+  );
+  const { rows } = await readOcpPartialRows(partials, manifest);
+  return [...rows, ...buildUnallocatedRows(rows.filter((r) => r.data_source === 'Pod'), () => null, [])];
+}
+
+async function measure(pool: pg.Pool, schema: string, drop: readonly string[], dayRows: OcpSummaryRow[], dayCount: number) {
+  const [year, month] = BENCH_DAY.split('-').map(Number) as [number, number];
+  const days = Array.from({ length: dayCount }, (_, i) => `${BENCH_DAY.slice(0, 8)}${String(i + 1).padStart(2, '0')}`);
+  const rows = days.flatMap((day) => dayRows.map((r) => ({ ...r, usage_start: day })));
+  const reportPeriodId = await withClient(pool, async (client) => {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await ensureTenantSchema(client, schema);
+    await dropFromSummaryTable(client, schema, drop);
+    return ensureReportPeriod(client, schema, { providerUuid: BENCH_PROVIDER_UUID, clusterId: 'bench', clusterAlias: 'bench', year, month });
+  });
+  log(`${schema}: writing ${rows.length.toLocaleString('en-US')} rows (${dayCount} day(s))`);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let copied = 0;
+  await withTransaction(pool, async (client) => {
+    await replaceOcpDays(client, { schema, reportPeriodId, clusterId: 'bench', clusterAlias: 'bench', providerUuid: BENCH_PROVIDER_UUID, days, rows });
+    copied = performance.now();
+  });
+  const done = performance.now();
+  const used = process.cpuUsage(cpu);
+  await withClient(pool, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+  return { rows: rows.length, copyMs: copied - started, commitMs: done - copied, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Drops the summary table's GIN indexes, other secondary indexes and/or foreign keys (the primary key stays). */
+async function dropFromSummaryTable(client: pg.PoolClient, schema: string, drop: readonly string[]): Promise<void> {
+  const table = qualifiedName(schema, OCP_SUMMARY_TABLE);
+  const indexes = await client.query<{ name: string; method: string }>(
+    `SELECT c.relname AS name, a.amname AS method FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+     WHERE i.indrelid = $1::regclass AND NOT i.indisprimary`,
+    [table],
+  );
+  for (const index of indexes.rows) {
+    if ((index.method === 'gin' && drop.includes('gin')) || (index.method !== 'gin' && drop.includes('btree'))) {
+      await client.query(`DROP INDEX ${qualifiedName(schema, index.name)}`);
+    }
+  }
+  if (!drop.includes('fk')) return;
+  const fks = await client.query<{ name: string }>(`SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [table]);
+  for (const fk of fks.rows) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${fk.name.replace(/"/g, '""')}"`);
+}
+
+function positiveInt(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 28) throw new InvalidArgumentError(`not a day count from 1 to 28: ${text}`);
+  return n;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
