@@ -79,8 +79,8 @@ export function buildUnallocatedRows(
 
 function groupByNodeDay(podRows: readonly OcpSummaryRow[], roleOf: NodeRoleLookup): NodeDay[] {
   const groups = new Map<string, NodeDay>();
-  // A node's rows are usually adjacent (partials are sorted by namespace then node, unallocated by node): each
-  // distinct (node, resource_id) asks roleOf once per run instead of once per row.
+  // Partials are sorted by (namespace, node, resource_id), so consecutive rows often share (node, resource_id):
+  // roleOf is asked once per such run instead of once per row.
   let lastNode: string | null = null;
   let lastResourceId: string | null = null;
   let lastRole: string | null = null;
