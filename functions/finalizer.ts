@@ -10,7 +10,7 @@ import { finalizeOcpAws } from '../lib/pipeline/finalizeOcpAws.js';
 import { kokuProviderMetadata } from '../lib/koku/index.js';
 import { parseFinalizeMessage } from '../lib/pipeline/messages.js';
 import { sqsCompletionSink } from '../lib/pipeline/sqsCompletionSink.js';
-import { ensureShadowSchema } from '../lib/db/index.js';
+import { ensureShadowSchema, withClient } from '../lib/db/index.js';
 import type { Pool } from 'pg';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
@@ -53,15 +53,10 @@ function createdSchemas() {
   return {
     ensure(pool: Pool, schema: string): Promise<string> {
       if (!done.has(schema)) {
-        done.set(schema, (async () => {
-          const client = await pool.connect();
-          try {
-            await ensureShadowSchema(client, schema);
-            return schema;
-          } finally {
-            client.release();
-          }
-        })().catch((err) => {
+        done.set(schema, withClient(pool, async (client) => {
+          await ensureShadowSchema(client, schema);
+          return schema;
+        }).catch((err) => {
           done.delete(schema);
           throw err;
         }));

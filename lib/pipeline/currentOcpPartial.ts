@@ -1,6 +1,7 @@
 import type { ObjectStore } from '../store/types.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { inputsFingerprint } from './fingerprint.js';
+import { newestFirst } from './newestFirst.js';
 import { listPartialManifests } from './partials.js';
 import type { DayTask, PartialManifest } from './types.js';
 
@@ -29,10 +30,7 @@ export async function currentOcpPartial(
 ): Promise<OcpPartialState> {
   const inputs = await listOcpDayInputs(dataStore, task);
   const fp = inputsFingerprint(inputs);
-  const matching = inputs.length === 0
-    ? []
-    : (await listPartialManifests(partialStore, partialsPrefix, task))
-        .filter((m) => m.inputsFingerprint === fp)
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  const listed = inputs.length === 0 ? [] : await listPartialManifests(partialStore, partialsPrefix, task);
+  const matching = newestFirst(listed.filter((m) => m.inputsFingerprint === fp));
   return { providerUuid: task.providerUuid, inputsFingerprint: fp, hasInputs: inputs.length > 0, manifest: matching[0] ?? null };
 }

@@ -1,14 +1,14 @@
 import type { Pool } from 'pg';
+import { isoDay } from '../common/days.js';
 import type { Logger } from '../common/logger.js';
+import { PhaseTimer } from '../common/phaseTimer.js';
 import {
   acquireXactLock,
   ensureReportPeriod,
   findProvider,
   findReportPeriod,
-  readLedger,
   readNodeRoleLookup,
   readOcpSummaryConfig,
-  recordLedger,
   replaceOcpDays,
   upsertNodeRoles,
   withTransaction,
@@ -21,11 +21,15 @@ import type { OcpSummaryRow } from '../ocp/types.js';
 import type { ObjectStore } from '../store/types.js';
 import { OCP_SUMMARY_TYPE } from './constants.js';
 import { ocpControlTotals } from './controlTotals.js';
+import { currentPartialsByDay } from './currentPartialsByDay.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { UnknownProviderError } from './errors.js';
-import { PhaseTimer } from '../common/phaseTimer.js';
 import { inputsFingerprint } from './fingerprint.js';
+import { newestFirst } from './newestFirst.js';
 import { listPartialManifests, readOcpPartialRows } from './partials.js';
+import { partialsToCommit } from './partialsToCommit.js';
+import { recordCommittedDays } from './recordCommittedDays.js';
+import { publishSummaryCommitted, type CommittedDay, type SummaryCommittedEvent } from './summaryCommitted.js';
 import type { DayTask, FinalizeRequest, PartialManifest } from './types.js';
 
 export interface FinalizeDeps {
@@ -53,20 +57,6 @@ export interface FinalizeDeps {
   hooks?: ReplaceOcpDaysHooks;
 }
 
-/** What one finalize committed: enough for downstream steps (cost model, UI summaries) to know what to refresh. */
-export interface SummaryCommittedEvent {
-  type: 'summary-committed';
-  summaryType: string;
-  schema: string;
-  account: string;
-  providerType: string;
-  providerUuid: string;
-  year: number;
-  month: number;
-  days: Array<{ day: string; rowCount: number; controlTotals: Record<string, number>; fingerprint: string }>;
-  committedAt: string;
-}
-
 export interface FinalizeResult {
   /** Days whose rows were replaced in this call. */
   committed: string[];
@@ -91,13 +81,13 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
   const timings = new PhaseTimer();
   const days = [...new Set(req.days)].sort();
   const target = deps.targetSchema ?? deps.schema;
-  let committed: SummaryCommittedEvent['days'] = [];
+  let committed: CommittedDay[] = [];
   await withTransaction(deps.pool, async (client) => {
     await acquireXactLock(client, `ocp:${target}:${req.providerUuid}:${req.year}-${req.month}`);
-    const current = await chooseCurrentPartials(deps, req, days, result);
-    const ledger = await readLedger(client, target, req.providerUuid, OCP_SUMMARY_TYPE, [...current.keys()]);
-    const changed = [...current.entries()].filter(([day, m]) => req.force || ledger.get(day)?.fingerprint !== m.fingerprint);
-    for (const [day] of current) if (!changed.some(([d]) => d === day)) result.unchanged.push(day);
+    const { current, waiting } = await chooseCurrentPartials(deps, req, days);
+    result.waiting.push(...waiting);
+    const { changed, unchanged } = await partialsToCommit(client, target, { providerUuid: req.providerUuid, summaryType: OCP_SUMMARY_TYPE, force: req.force }, current);
+    result.unchanged.push(...unchanged);
     if (changed.length === 0) return;
 
     const provider = await providerFor(client, deps, req);
@@ -119,38 +109,28 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
   timings.lap('commit');
   const rows = committed.reduce((n, d) => n + d.rowCount, 0);
   deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result, rows, ms: timings.total(), phasesMs: timings.phases });
-  if (committed.length > 0 && deps.onCommitted) {
-    const { type: _t, days: _d, force: _f, ...source } = req;
-    await deps.onCommitted({ type: 'summary-committed', summaryType: OCP_SUMMARY_TYPE, schema: target, ...source, days: committed, committedAt: new Date().toISOString() });
-  }
+  await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_SUMMARY_TYPE, schema: target, request: req, days: committed });
   return result;
 }
 
-async function chooseCurrentPartials(
-  deps: FinalizeDeps,
-  req: FinalizeRequest,
-  days: string[],
-  result: FinalizeResult,
-): Promise<Map<string, PartialManifest>> {
-  const current = new Map<string, PartialManifest>();
-  for (const day of days) {
+/**
+ * Per day, the newest partial computed from exactly the objects present now. Unlike `currentOcpPartial`, a day whose
+ * objects are all gone still has a current partial (the empty one its day task wrote): committing it clears the day.
+ */
+function chooseCurrentPartials(deps: FinalizeDeps, req: FinalizeRequest, days: string[]) {
+  return currentPartialsByDay(days, async (day): Promise<PartialManifest | undefined> => {
     const task: DayTask = { account: req.account, providerType: req.providerType, providerUuid: req.providerUuid, year: req.year, month: req.month, day };
     const fp = inputsFingerprint(await listOcpDayInputs(deps.dataStore, task));
-    const matching = (await listPartialManifests(deps.partialStore, deps.partialsPrefix, task))
-      .filter((m) => m.inputsFingerprint === fp)
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    if (matching.length === 0) result.waiting.push(day);
-    else current.set(day, matching[0]);
-  }
-  return current;
+    const manifests = await listPartialManifests(deps.partialStore, deps.partialsPrefix, task);
+    return newestFirst(manifests.filter((m) => m.inputsFingerprint === fp))[0];
+  });
 }
 
 type ClusterOf = { clusterId: string; clusterAlias: string | null };
 
 async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest, provider: ClusterOf): Promise<number | null> {
-  const monthStart = `${req.year}-${String(req.month).padStart(2, '0')}-01`;
   const target = deps.targetSchema ?? deps.schema;
-  const found = await findReportPeriod(client, target, req.providerUuid, monthStart);
+  const found = await findReportPeriod(client, target, req.providerUuid, isoDay(req.year, req.month, 1));
   if (found !== null || !deps.createReportPeriods) return found;
   return ensureReportPeriod(client, target, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
 }
@@ -176,7 +156,7 @@ async function commitDays(
   provider: ClusterOf,
   changed: Array<[string, PartialManifest]>,
   timings: PhaseTimer,
-): Promise<SummaryCommittedEvent['days']> {
+): Promise<CommittedDay[]> {
   const target = deps.targetSchema ?? deps.schema;
   timings.lap('choose');
   const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpPartialRows(deps.partialStore, m) })));
@@ -197,16 +177,5 @@ async function commitDays(
     deps.hooks,
   );
   timings.lap('write');
-  const entries = partials.map((p) => ({
-    providerUuid: req.providerUuid,
-    summaryType: OCP_SUMMARY_TYPE,
-    usageDate: p.day,
-    fingerprint: p.manifest.fingerprint,
-    inputs: p.manifest.inputs,
-    rowCount: rowsByDay.get(p.day)!.length,
-    controlTotals: ocpControlTotals(rowsByDay.get(p.day)!),
-    codeVersion: p.manifest.codeVersion,
-  }));
-  await recordLedger(client, target, entries);
-  return entries.map((e) => ({ day: e.usageDate, rowCount: e.rowCount, controlTotals: e.controlTotals, fingerprint: e.fingerprint }));
+  return recordCommittedDays(client, target, { providerUuid: req.providerUuid, summaryType: OCP_SUMMARY_TYPE }, partials, rowsByDay, ocpControlTotals);
 }

@@ -1,4 +1,5 @@
-import { acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, readLedger, recordLedger, withTransaction } from '../db/index.js';
+import { isoDay } from '../common/days.js';
+import { acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, withTransaction } from '../db/index.js';
 import { qualifiedName } from '../db/identifiers.js';
 import type { DbClient } from '../db/types.js';
 import { ensureAwsBill, ensureOcpAwsTables, findAwsBill, OCP_AWS_SUMMARY_TABLE, replaceOcpAwsDays } from '../ocp-aws/index.js';
@@ -6,13 +7,18 @@ import type { ReplaceOcpAwsDaysHooks } from '../ocp-aws/index.js';
 import { listAwsDayInputs } from './awsDayInputs.js';
 import { OCP_AWS_SUMMARY_TYPE } from './constants.js';
 import { currentOcpPartial } from './currentOcpPartial.js';
+import { currentPartialsByDay } from './currentPartialsByDay.js';
 import { UnknownProviderError } from './errors.js';
-import type { FinalizeDeps, FinalizeResult, SummaryCommittedEvent } from './finalizeOcp.js';
+import type { FinalizeDeps, FinalizeResult } from './finalizeOcp.js';
 import { inputsFingerprint } from './fingerprint.js';
+import { newestFirst } from './newestFirst.js';
 import { ocpAwsControlTotals } from './ocpAwsControlTotals.js';
 import { isOcpAwsManifest, readOcpAwsPartialRows, type OcpAwsPartialManifest } from './ocpAwsPartials.js';
 import { listTenantAwsSources } from './ocpAwsSettings.js';
 import { listPartialManifests } from './partials.js';
+import { partialsToCommit } from './partialsToCommit.js';
+import { recordCommittedDays } from './recordCommittedDays.js';
+import { publishSummaryCommitted, type CommittedDay } from './summaryCommitted.js';
 import type { DayTask, FinalizeRequest } from './types.js';
 
 /**
@@ -38,13 +44,13 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
   const days = [...new Set(req.days)].sort();
   const target = deps.targetSchema ?? deps.schema;
-  let committed: SummaryCommittedEvent['days'] = [];
+  let committed: CommittedDay[] = [];
   await withTransaction(deps.pool, async (client) => {
     await acquireXactLock(client, `ocp-aws:${target}:${req.providerUuid}:${req.year}-${req.month}`);
-    const current = await chooseCurrentPartials(deps, req, days, result);
-    const ledger = await readLedger(client, target, req.providerUuid, OCP_AWS_SUMMARY_TYPE, [...current.keys()]);
-    const changed = [...current.entries()].filter(([day, m]) => req.force || ledger.get(day)?.fingerprint !== m.fingerprint);
-    for (const [day] of current) if (!changed.some(([d]) => d === day)) result.unchanged.push(day);
+    const { current, waiting } = await chooseCurrentPartials(deps, req, days);
+    result.waiting.push(...waiting);
+    const { changed, unchanged } = await partialsToCommit(client, target, { providerUuid: req.providerUuid, summaryType: OCP_AWS_SUMMARY_TYPE, force: req.force }, current);
+    result.unchanged.push(...unchanged);
     if (changed.length === 0) return;
 
     await ensureTables(client, target);
@@ -76,25 +82,11 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
       },
       deps.hooks,
     );
-    const entries = ready.map((p) => ({
-      providerUuid: req.providerUuid,
-      summaryType: OCP_AWS_SUMMARY_TYPE,
-      usageDate: p.day,
-      fingerprint: p.manifest.fingerprint,
-      inputs: p.manifest.inputs,
-      rowCount: rowsByDay.get(p.day)!.length,
-      controlTotals: ocpAwsControlTotals(rowsByDay.get(p.day)!),
-      codeVersion: p.manifest.codeVersion,
-    }));
-    await recordLedger(client, target, entries);
-    committed = entries.map((e) => ({ day: e.usageDate, rowCount: e.rowCount, controlTotals: e.controlTotals, fingerprint: e.fingerprint }));
+    committed = await recordCommittedDays(client, target, { providerUuid: req.providerUuid, summaryType: OCP_AWS_SUMMARY_TYPE }, ready, rowsByDay, ocpAwsControlTotals);
     result.committed.push(...ready.map((p) => p.day));
   });
   deps.logger.info('OCP on AWS finalize done', { awsProviderUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
-  if (committed.length > 0 && deps.onCommitted) {
-    const { type: _t, days: _d, force: _f, summaryType: _s, ...source } = req;
-    await deps.onCommitted({ type: 'summary-committed', summaryType: OCP_AWS_SUMMARY_TYPE, schema: target, ...source, days: committed, committedAt: new Date().toISOString() });
-  }
+  await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_AWS_SUMMARY_TYPE, schema: target, request: req, days: committed });
   return result;
 }
 
@@ -102,20 +94,12 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
  * Per day, the newest OCP-on-AWS partial computed from exactly the AWS objects present now and, for every OCP source
  * it looked at, the day's objects and current OCP partial present now.
  */
-async function chooseCurrentPartials(
-  deps: FinalizeOcpAwsDeps,
-  req: FinalizeRequest,
-  days: string[],
-  result: FinalizeResult,
-): Promise<Map<string, OcpAwsPartialManifest>> {
-  const current = new Map<string, OcpAwsPartialManifest>();
-  for (const day of days) {
+function chooseCurrentPartials(deps: FinalizeOcpAwsDeps, req: FinalizeRequest, days: string[]) {
+  return currentPartialsByDay(days, async (day): Promise<OcpAwsPartialManifest | undefined> => {
     const task: DayTask = { account: req.account, providerType: 'AWS', providerUuid: req.providerUuid, year: req.year, month: req.month, day };
     const awsFp = inputsFingerprint(await listAwsDayInputs(deps.dataStore, task));
-    const candidates = (await listPartialManifests(deps.partialStore, deps.partialsPrefix, task))
-      .filter(isOcpAwsManifest)
-      .filter((m) => m.awsInputsFingerprint === awsFp)
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const manifests = (await listPartialManifests(deps.partialStore, deps.partialsPrefix, task)).filter(isOcpAwsManifest);
+    const candidates = newestFirst(manifests.filter((m) => m.awsInputsFingerprint === awsFp));
     const ocpNow = new Map<string, { inputsFingerprint: string; hasInputs: boolean; partialFingerprint: string | null }>();
     const stateOf = async (uuid: string) => {
       if (!ocpNow.has(uuid)) {
@@ -124,17 +108,9 @@ async function chooseCurrentPartials(
       }
       return ocpNow.get(uuid)!;
     };
-    let chosen: OcpAwsPartialManifest | undefined;
-    for (const m of candidates) {
-      if (await isCurrent(m, stateOf)) {
-        chosen = m;
-        break;
-      }
-    }
-    if (chosen === undefined) result.waiting.push(day);
-    else current.set(day, chosen);
-  }
-  return current;
+    for (const m of candidates) if (await isCurrent(m, stateOf)) return m;
+    return undefined;
+  });
 }
 
 async function isCurrent(
@@ -161,7 +137,7 @@ async function ensureTables(client: DbClient, schema: string): Promise<void> {
 
 /** The OCP report period of the month per OCP source (created in standalone mode); sources without one are absent. */
 async function reportPeriodsFor(client: DbClient, deps: FinalizeOcpAwsDeps, schema: string, req: FinalizeRequest, ocpUuids: string[]): Promise<Map<string, number>> {
-  const monthStart = `${req.year}-${String(req.month).padStart(2, '0')}-01`;
+  const monthStart = isoDay(req.year, req.month, 1);
   const out = new Map<string, number>();
   for (const uuid of ocpUuids) {
     let id = await findReportPeriod(client, schema, uuid, monthStart);

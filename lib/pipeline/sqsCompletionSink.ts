@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { SummaryCommittedEvent } from './finalizeOcp.js';
+import type { SummaryCommittedEvent } from './summaryCommitted.js';
 
 /**
  * Publishes "summary committed" events to a queue (standard or FIFO) so Koku's downstream steps (cost model, UI

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ensureTenantSchema } from '../../lib/db/ddl.js';
+import { withClient } from '../../lib/db/transaction.js';
+import { blankSummaryRow } from '../../lib/ocp/summaryRow.js';
 import type { OcpSummaryRow } from '../../lib/ocp/types.js';
 
 /** The test database URL; throws (never skips) when the runner did not provide one. */
@@ -26,12 +28,7 @@ export interface FreshSchema {
 export async function freshSchema(prefix = 't'): Promise<FreshSchema> {
   const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
-  const client = await pool.connect();
-  try {
-    await ensureTenantSchema(client, schema);
-  } finally {
-    client.release();
-  }
+  await withClient(pool, (client) => ensureTenantSchema(client, schema));
   return {
     pool,
     schema,
@@ -84,25 +81,13 @@ export function podRow(overrides: Partial<OcpSummaryRow> = {}): OcpSummaryRow {
   };
 }
 
-/** A Storage row of the spec §11 (c) example, with `overrides` applied. */
+/** A Storage row of the spec §11 (c) example (on `podRow`'s day, namespace and node), with `overrides` applied. */
 export function storageRow(overrides: Partial<OcpSummaryRow> = {}): OcpSummaryRow {
-  return podRow({
-    data_source: 'Storage',
-    pod_labels: null,
-    pod_usage_cpu_core_hours: null,
-    pod_request_cpu_core_hours: null,
-    pod_effective_usage_cpu_core_hours: null,
-    pod_limit_cpu_core_hours: null,
-    pod_usage_memory_gigabyte_hours: null,
-    pod_request_memory_gigabyte_hours: null,
-    pod_effective_usage_memory_gigabyte_hours: null,
-    pod_limit_memory_gigabyte_hours: null,
-    node_capacity_cpu_cores: null,
-    node_capacity_cpu_core_hours: null,
-    node_capacity_memory_gigabytes: null,
-    node_capacity_memory_gigabyte_hours: null,
-    cluster_capacity_cpu_core_hours: null,
-    cluster_capacity_memory_gigabyte_hours: null,
+  return {
+    ...blankSummaryRow('2024-03-15', 'Storage'),
+    namespace: 'shop',
+    node: 'node-a',
+    resource_id: 'i-0abc',
     persistentvolumeclaim: 'data',
     persistentvolume: 'pvc-123',
     storageclass: 'gp3',
@@ -113,6 +98,7 @@ export function storageRow(overrides: Partial<OcpSummaryRow> = {}): OcpSummaryRo
     persistentvolumeclaim_capacity_gigabyte_months: 0.026881720430107527,
     volume_request_storage_gigabyte_months: 0.026881720430107527,
     persistentvolumeclaim_usage_gigabyte_months: 0.013440860215053764,
+    infrastructure_usage_cost_zero: true,
     ...overrides,
-  });
+  };
 }

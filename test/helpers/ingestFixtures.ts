@@ -30,13 +30,7 @@ export function ts(day: string, hour: number, minute = 0, second = 0): string {
  * running the pod the whole hour.
  */
 export function podRecord(values: Partial<Record<(typeof POD_HEADER)[number] | 'day' | 'hour', string | number>>): string[] {
-  const day = String(values.day ?? '2025-10-01');
-  const hour = Number(values.hour ?? 0);
-  const defaults: Record<string, string> = {
-    report_period_start: ts(`${day.slice(0, 7)}-01`, 0),
-    report_period_end: ts(nextMonth(day), 0),
-    interval_start: ts(day, hour),
-    interval_end: ts(day, hour, 59, 59),
+  return operatorRecord(POD_HEADER, values, {
     pod: 'web-1',
     namespace: 'shop',
     node: 'node-a',
@@ -52,19 +46,12 @@ export function podRecord(values: Partial<Record<(typeof POD_HEADER)[number] | '
     node_capacity_memory_bytes: '17179869184',
     node_capacity_memory_byte_seconds: '61847529062400',
     pod_labels: 'label_app:web',
-  };
-  return POD_HEADER.map((c) => (values[c] !== undefined ? String(values[c]) : defaults[c]));
+  });
 }
 
 export function storageRecord(values: Partial<Record<(typeof STORAGE_HEADER)[number] | 'day' | 'hour', string | number>>): string[] {
-  const day = String(values.day ?? '2025-10-01');
-  const hour = Number(values.hour ?? 0);
   const gib = 2 ** 30;
-  const defaults: Record<string, string> = {
-    report_period_start: ts(`${day.slice(0, 7)}-01`, 0),
-    report_period_end: ts(nextMonth(day), 0),
-    interval_start: ts(day, hour),
-    interval_end: ts(day, hour, 59, 59),
+  return operatorRecord(STORAGE_HEADER, values, {
     namespace: 'shop',
     pod: 'web-1',
     persistentvolumeclaim: 'data',
@@ -76,8 +63,24 @@ export function storageRecord(values: Partial<Record<(typeof STORAGE_HEADER)[num
     persistentvolumeclaim_usage_byte_seconds: String(5 * gib * 3600),
     persistentvolume_labels: 'label_tier:fast',
     persistentvolumeclaim_labels: '',
+  });
+}
+
+/**
+ * One operator record in `header` order: `values` where given, else the report period and interval of `values.day`
+ * and `values.hour` (default 2025-10-01, hour 0), else `defaults`.
+ */
+function operatorRecord(header: readonly string[], values: Partial<Record<string, string | number>>, defaults: Record<string, string>): string[] {
+  const day = String(values.day ?? '2025-10-01');
+  const hour = Number(values.hour ?? 0);
+  const all: Record<string, string> = {
+    report_period_start: ts(`${day.slice(0, 7)}-01`, 0),
+    report_period_end: ts(nextMonth(day), 0),
+    interval_start: ts(day, hour),
+    interval_end: ts(day, hour, 59, 59),
+    ...defaults,
   };
-  return STORAGE_HEADER.map((c) => (values[c] !== undefined ? String(values[c]) : defaults[c]));
+  return header.map((c) => (values[c] !== undefined ? String(values[c]) : all[c]));
 }
 
 /** CSV text from a header and records (cells quoted when needed). */

@@ -171,6 +171,21 @@ export function section71Rows(): OcpSummaryRow[] {
   ];
 }
 
+/** The output columns every row of the §7.1 instance's `ec2Line` carries. */
+export const EC2_COLUMNS = { node: 'ip-10-0-1-10', resource_id: 'i-0abc', product_family: 'Compute Instance', instance_type: 'm5.xlarge', unit: 'Hrs' };
+
+/**
+ * What one `ec2Line` over `section71Rows` yields: a row per namespace, tagged with its pod labels and the line's env
+ * tag, each with the cost columns given. Only the split differs between the examples that use it.
+ */
+export function section71Expected(cost: { frontend: Partial<OcpAwsSummaryRow>; backend: Partial<OcpAwsSummaryRow>; unallocated: Partial<OcpAwsSummaryRow> }): OcpAwsSummaryRow[] {
+  return [
+    expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...cost.frontend, usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
+    expectedRow({ ...EC2_COLUMNS, namespace: 'backend', ...cost.backend, usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
+    expectedRow({ ...EC2_COLUMNS, namespace: 'Worker unallocated', ...cost.unallocated, usage_amount: 8 }),
+  ];
+}
+
 export function cluster(rows: OcpSummaryRow[], overrides: Partial<OcpClusterDay> = {}): OcpClusterDay {
   return { providerUuid: OCP_UUID, clusterId: 'c-123', clusterAlias: 'prod', rows, ...overrides };
 }

@@ -3,7 +3,7 @@
  * AWS data through Koku's CSV ingest into a memory bucket, then the same runner the CLI uses summarises each OCP
  * cluster and attributes the AWS source into a fresh tenant schema of the test PostgreSQL.
  */
-import { ensureTenantSchema, enableTagKeys, readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { ensureTenantSchema, enableTagKeys, readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import { loadNiseManifest, writeNiseManifest } from '../../lib/generate/index.js';
 import type { NiseManifest } from '../../lib/generate/types.js';
 import { accountForSchema } from '../../lib/layout/index.js';
@@ -53,9 +53,7 @@ export async function runScenario(manifestPath: string, db: FreshSchema, options
   const awsDaily = await readAwsDaily(store);
   const tagKeys = [...new Set(awsDaily.flatMap((l) => Object.keys(JSON.parse(l.resourcetags || '{}') as object)))];
 
-  const client = await db.pool.connect();
-  let config;
-  try {
+  const config = await withClient(db.pool, async (client) => {
     await ensureTenantSchema(client, db.schema);
     await ensureOcpAwsTables(client, db.schema);
     for (const c of manifest.ocpClusters) {
@@ -65,10 +63,8 @@ export async function runScenario(manifestPath: string, db: FreshSchema, options
       await enableTagKeys(client, db.schema, 'AWS', tagKeys);
       await enableTagKeys(client, db.schema, 'OCP', tagKeys);
     }
-    config = await readOcpSummaryConfig(client, db.schema);
-  } finally {
-    client.release();
-  }
+    return readOcpSummaryConfig(client, db.schema);
+  });
 
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
@@ -81,14 +77,7 @@ export async function runScenario(manifestPath: string, db: FreshSchema, options
       schema: db.schema,
       createReportPeriods: true,
       runOcpDay: (task) => runOcpDayTask({ ...common, config }, task),
-      loadSettings: async () => {
-        const c = await db.pool.connect();
-        try {
-          return await loadOcpAwsSettings(c, db.schema, SCENARIO_AWS_UUID, { markup: SCENARIO_MARKUP, ocpProviderUuids: Object.values(ocpUuids) });
-        } finally {
-          c.release();
-        }
-      },
+      loadSettings: () => withClient(db.pool, (c) => loadOcpAwsSettings(c, db.schema, SCENARIO_AWS_UUID, { markup: SCENARIO_MARKUP, ocpProviderUuids: Object.values(ocpUuids) })),
     },
     { account: accountForSchema(db.schema), awsProviderUuid: SCENARIO_AWS_UUID, ocpProviderUuids: Object.values(ocpUuids), year: 2025, month: 10 },
   );

@@ -6,9 +6,8 @@ import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { createDayAggregatorHandler } from '../../functions/day-aggregator.js';
 import { createFinalizerHandler } from '../../functions/finalizer.js';
 import type { Logger } from '../../lib/common/logger.js';
-import { readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
-import type { PoolClient } from 'pg';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { sqsCompletionSink } from '../../lib/pipeline/sqsCompletionSink.js';
@@ -51,15 +50,6 @@ export interface Pipeline {
   cleanup(): Promise<void>;
 }
 
-async function withClient<T>(db: FreshSchema, fn: (c: PoolClient) => Promise<T>): Promise<T> {
-  const c = await db.pool.connect();
-  try {
-    return await fn(c);
-  } finally {
-    c.release();
-  }
-}
-
 export async function startPipeline(opts: { providerUuid?: string; ingestBatchSize?: number } = {}): Promise<Pipeline> {
   const clients = emulatorClients();
   const topology = await createSdkTopology(clients);
@@ -67,12 +57,7 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
   const schema = db.schema;
   const providerUuid = opts.providerUuid ?? '3f1e9c2a-0000-4000-8000-00000000a001';
   const clusterId = 'cluster-one';
-  const c = await db.pool.connect();
-  try {
-    await upsertProvider(c, schema, { providerUuid, providerType: 'OCP', clusterId, clusterAlias: 'Cluster One' });
-  } finally {
-    c.release();
-  }
+  await withClient(db.pool, (c) => upsertProvider(c, schema, { providerUuid, providerType: 'OCP', clusterId, clusterAlias: 'Cluster One' }));
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
   const hooks: ReplaceOcpDaysHooks = {};
@@ -81,17 +66,10 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
 
   const dayAggregator = createDayAggregatorHandler(async () => ({
     ...common,
-    loadConfig: async (s: string) => {
-      const c = await db.pool.connect();
-      try {
-        return await readOcpSummaryConfig(c, s);
-      } finally {
-        c.release();
-      }
-    },
+    loadConfig: (s: string) => withClient(db.pool, (c) => readOcpSummaryConfig(c, s)),
     ocpAws: {
-      loadSettings: (s: string, awsProviderUuid: string) => withClient(db, (c) => loadOcpAwsSettings(c, s, awsProviderUuid)),
-      awsSourcesFor: (s: string) => withClient(db, (c) => listTenantAwsSources(c, s)),
+      loadSettings: (s: string, awsProviderUuid: string) => withClient(db.pool, (c) => loadOcpAwsSettings(c, s, awsProviderUuid)),
+      awsSourcesFor: (s: string) => withClient(db.pool, (c) => listTenantAwsSources(c, s)),
     },
     finalizeSink: sqsFinalizeSink(clients.sqs, topology.finalize.url),
     concurrency: 2,

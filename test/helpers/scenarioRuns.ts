@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize } from '../../cli/commands/summarize.js';
-import { enableTagKeys } from '../../lib/db/index.js';
+import { enableTagKeys, withClient } from '../../lib/db/index.js';
 import { LocalObjectStore } from '../../lib/store/index.js';
 import { freshSchema, testDatabaseUrl, type FreshSchema } from './database.js';
 import { readSummaryRows } from './summaryRows.js';
@@ -38,14 +38,8 @@ export async function summarizeFreshStore(options: SummarizeStoreOptions, write:
   const db = await freshSchema('org');
   const dir = mkdtempSync(join(tmpdir(), 'koku-agg-scenario-'));
   try {
-    if (options.enableKeys?.length) {
-      const client = await db.pool.connect();
-      try {
-        await enableTagKeys(client, db.schema, 'OCP', options.enableKeys);
-      } finally {
-        client.release();
-      }
-    }
+    const keys = options.enableKeys ?? [];
+    if (keys.length > 0) await withClient(db.pool, (client) => enableTagKeys(client, db.schema, 'OCP', keys));
     await options.prepare?.(db);
     await write(new LocalObjectStore(dir), db.schema);
     const output: string[] = [];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { silentLogger } from '../../lib/common/logger.js';
-import { readOcpSummaryConfig, upsertProvider } from '../../lib/db/index.js';
+import { readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { finalizeOcp } from '../../lib/pipeline/finalizeOcp.js';
@@ -23,12 +23,7 @@ let db: FreshSchema;
 
 before(async () => {
   db = await freshSchema('org');
-  const c = await db.pool.connect();
-  try {
-    await upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'c1' });
-  } finally {
-    c.release();
-  }
+  await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'c1' }));
 });
 after(() => db.cleanup());
 
@@ -51,8 +46,7 @@ it('commits the partial of the objects present now, not the one written last', a
   const second = dayObjects({ account, providerUuid: PROVIDER }, { ...sampleDay(DAY), pods: [{ namespace: 'late', pod: 'l-1', node: 'worker-1', hours: [9], cpuUsage: 1, cpuRequest: 1, memUsageGiB: 1, memRequestGiB: 1 }], volumes: [] }, 1).filter((o) => o.key.includes('pod_usage'));
   await putObjects(data, [...first, ...second]);
 
-  const c = await db.pool.connect();
-  const config = await readOcpSummaryConfig(c, db.schema).finally(() => c.release());
+  const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
   const task: DayTask = { account, providerType: 'OCP', providerUuid: PROVIDER, year: 2025, month: 11, day: DAY };
   const deps = { partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger };
   const newer = await runOcpDayTask({ ...deps, dataStore: data }, task);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { upsertProvider } from '../../lib/db/providers.js';
+import { withClient } from '../../lib/db/transaction.js';
 import {
   InvalidCostModelError,
   kokuProviderMetadata,
@@ -180,12 +181,7 @@ describe('standaloneProviderMetadata', () => {
 
   before(async () => {
     db = await freshSchema('org');
-    const client = await db.pool.connect();
-    try {
-      await upsertProvider(client, db.schema, { providerUuid: OCP, providerType: 'OCP', clusterId: 'my-cluster', clusterAlias: 'My cluster' });
-    } finally {
-      client.release();
-    }
+    await withClient(db.pool, (client) => upsertProvider(client, db.schema, { providerUuid: OCP, providerType: 'OCP', clusterId: 'my-cluster', clusterAlias: 'My cluster' }));
     metadata = standaloneProviderMetadata(db.pool, db.schema);
   });
   after(async () => {

@@ -7,7 +7,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { upsertProvider } from '../../lib/db/index.js';
+import { upsertProvider, withClient } from '../../lib/db/index.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { emulatorEndpoint } from '../helpers/awsEmulator.js';
 import { freshSchema, testDatabaseUrl, type FreshSchema } from '../helpers/database.js';
@@ -27,12 +27,7 @@ describe('pipeline in the deployed CDK stack (moto)', { concurrency: false }, ()
   before(async () => {
     const endpoint = emulatorEndpoint();
     db = await freshSchema('org');
-    const c = await db.pool.connect();
-    try {
-      await upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'stack-cluster', clusterAlias: 'Stack' });
-    } finally {
-      c.release();
-    }
+    await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'stack-cluster', clusterAlias: 'Stack' }));
     stack = await deployMotoStack({ endpoint, databaseUrl: testDatabaseUrl() });
     // What Lambda would give the functions: their deployed environment, plus the emulator endpoint LocalStack injects.
     Object.assign(process.env, stack.functions.dayAggregator.environment, stack.functions.finalizer.environment, {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summarizeOcpOnAwsDay } from '../../../lib/ocp-aws/summarizeOcpOnAwsDay.js';
 import {
+  EC2_COLUMNS,
   OCP_UUID,
   OCP_UUID_B,
   assertRows,
@@ -16,12 +17,12 @@ import {
   expectedRow,
   hourlyDisk,
   podRow,
+  section71Expected,
   section71Rows,
   storageRow,
   total,
 } from '../../helpers/ocpAwsFactories.js';
 
-const ec2Common = { node: 'ip-10-0-1-10', resource_id: 'i-0abc', product_family: 'Compute Instance', instance_type: 'm5.xlarge', unit: 'Hrs' };
 const ebsCommon = { resource_id: 'vol-0123abcd', product_family: 'Storage', unit: 'GB-Mo', data_source: 'Storage' as const };
 const EBS_COST = (100 * 0.08) / 31;
 const EBS_USAGE = 100 / 31;
@@ -30,11 +31,7 @@ describe('matching precedence', () => {
   it('a line matched by resource id and by tag takes the compute path only', () => {
     const line = ec2Line({ resourcetags: '{"env": "prod", "openshift_project": "frontend"}' });
     const rows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [line], ocp: [cluster(section71Rows())] }));
-    assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.6), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...costs(1.2), usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(0.6), usage_amount: 8 }),
-    ]);
+    assertRows(rows, section71Expected({ frontend: costs(0.6), backend: costs(1.2), unallocated: costs(0.6) }));
   });
 
   it('a volume matched only by PV-name suffix (no CSI handle) produces nothing, tags or not', () => {
@@ -279,11 +276,7 @@ describe('costs', () => {
       calculated_amortized_cost: 0,
       markup_cost_amortized: 0,
     });
-    assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...c(0.25), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...c(0.5), usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...c(0.25), usage_amount: 8 }),
-    ]);
+    assertRows(rows, section71Expected({ frontend: c(0.25), backend: c(0.5), unallocated: c(0.25) }));
   });
 
   it('markup is cast to decimal(24,9) before multiplying', () => {
@@ -299,13 +292,13 @@ describe('costs', () => {
   it('a zero node capacity gives NULL costs; no usage at all puts everything on the unallocated row', () => {
     const zeroCap = [podRow({ namespace: 'frontend', labels: {}, cpu: 0, mem: 0, capCpu: 0 })];
     const nullRows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(zeroCap)] }));
-    assertRows(nullRows, [expectedRow({ ...ec2Common, namespace: 'frontend', usage_amount: 24, tags: { env: 'prod' }, pod_labels: { env: 'prod' } })]);
+    assertRows(nullRows, [expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', usage_amount: 24, tags: { env: 'prod' }, pod_labels: { env: 'prod' } })]);
 
     const idle = [podRow({ namespace: 'frontend', labels: {}, cpu: 0, mem: 0 }), podRow({ namespace: 'Worker unallocated', labels: null, cpu: 96, mem: 384 })];
     const idleRows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(idle)] }));
     assertRows(idleRows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0), usage_amount: 12, tags: { env: 'prod' }, pod_labels: { env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(2.4), usage_amount: 12 }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...costs(0), usage_amount: 12, tags: { env: 'prod' }, pod_labels: { env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'Worker unallocated', ...costs(2.4), usage_amount: 12 }),
     ]);
   });
 
@@ -319,7 +312,7 @@ describe('costs', () => {
       }),
     );
     assertRows(rows, [
-      expectedRow({ ...ec2Common, product_code: 'Acme Firewall', account_alias_id: 5, namespace: 'frontend', ...costs(2.4), usage_amount: 24, tags: { env: 'prod' }, pod_labels: { env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, product_code: 'Acme Firewall', account_alias_id: 5, namespace: 'frontend', ...costs(2.4), usage_amount: 24, tags: { env: 'prod' }, pod_labels: { env: 'prod' } }),
     ]);
   });
 });
@@ -394,8 +387,8 @@ describe('enabled keys', () => {
     ];
     const rows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(ocpRows)] }));
     assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(1.2), usage_amount: 16, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(1.2), usage_amount: 8 }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...costs(1.2), usage_amount: 16, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'Worker unallocated', ...costs(1.2), usage_amount: 8 }),
     ]);
   });
 });

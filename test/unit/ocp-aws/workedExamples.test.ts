@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import { summarizeOcpOnAwsDay } from '../../../lib/ocp-aws/summarizeOcpOnAwsDay.js';
 import {
+  EC2_COLUMNS,
   OCP_UUID,
   OCP_UUID_B,
   assertRows,
@@ -14,6 +15,7 @@ import {
   expectedRow,
   hourlyDisk,
   podRow,
+  section71Expected,
   section71Rows,
   storageRow,
   total,
@@ -21,22 +23,10 @@ import {
 } from '../../helpers/ocpAwsFactories.js';
 import assert from 'node:assert/strict';
 
-const ec2Common = {
-  node: 'ip-10-0-1-10',
-  resource_id: 'i-0abc',
-  product_family: 'Compute Instance',
-  instance_type: 'm5.xlarge',
-  unit: 'Hrs',
-};
-
 describe('§7.1 one EC2 instance', () => {
   it('splits by CPU effective usage over node capacity, unallocated share to Worker unallocated', () => {
     const rows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(section71Rows())] }));
-    assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.6), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...costs(1.2), usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(0.6), usage_amount: 8 }),
-    ]);
+    assertRows(rows, section71Expected({ frontend: costs(0.6), backend: costs(1.2), unallocated: costs(0.6) }));
     assert.ok(Math.abs(total(rows) - 2.4) < 1e-12);
   });
 
@@ -48,21 +38,17 @@ describe('§7.1 one EC2 instance', () => {
         config: config({ distributionByOcpSource: { [OCP_UUID]: 'memory' } }),
       }),
     );
-    assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.6), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...costs(0.3), usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(1.5), usage_amount: 8 }),
-    ]);
+    assertRows(rows, section71Expected({ frontend: costs(0.6), backend: costs(0.3), unallocated: costs(1.5) }));
   });
 
   it('variant: a PVC of backend on the node adds a NULL-cost Pod group and dilutes usage to 6', () => {
     const ocpRows = [...section71Rows(), storageRow({ namespace: 'backend', pvc: 'data', pv: 'pvc-9', gib: 10, csi: null })];
     const rows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(ocpRows)] }));
     assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.6), usage_amount: 6, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...costs(1.2), usage_amount: 6, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', usage_amount: 6 }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(0.6), usage_amount: 6 }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...costs(0.6), usage_amount: 6, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'backend', ...costs(1.2), usage_amount: 6, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'backend', usage_amount: 6 }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'Worker unallocated', ...costs(0.6), usage_amount: 6 }),
     ]);
   });
 
@@ -74,9 +60,9 @@ describe('§7.1 one EC2 instance', () => {
     ];
     const rows = summarizeOcpOnAwsDay(dayInput({ awsDaily: [ec2Line()], ocp: [cluster(ocpRows)] }));
     assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.3), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...costs(0.3), usage_amount: 8, tags: { app: 'web2', env: 'prod' }, pod_labels: { app: 'web2', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...costs(1.8), usage_amount: 8 }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...costs(0.3), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'frontend', ...costs(0.3), usage_amount: 8, tags: { app: 'web2', env: 'prod' }, pod_labels: { app: 'web2', env: 'prod' } }),
+      expectedRow({ ...EC2_COLUMNS, namespace: 'Worker unallocated', ...costs(1.8), usage_amount: 8 }),
     ]);
   });
 
@@ -93,11 +79,7 @@ describe('§7.1 one EC2 instance', () => {
       calculated_amortized_cost: x,
       markup_cost_amortized: x * 0.1,
     });
-    assertRows(rows, [
-      expectedRow({ ...ec2Common, namespace: 'frontend', ...sp(0.42), usage_amount: 8, tags: { app: 'web', env: 'prod' }, pod_labels: { app: 'web', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'backend', ...sp(0.84), usage_amount: 8, tags: { app: 'api', env: 'prod' }, pod_labels: { app: 'api', env: 'prod' } }),
-      expectedRow({ ...ec2Common, namespace: 'Worker unallocated', ...sp(0.42), usage_amount: 8 }),
-    ]);
+    assertRows(rows, section71Expected({ frontend: sp(0.42), backend: sp(0.84), unallocated: sp(0.42) }));
   });
 });
 
