@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { defaultDayWorkers } from '../cli/dayWorkerPool.js';
 import { BENCH_CLUSTER_ID, BENCH_ENABLED_KEYS, BENCH_MONTH, BENCH_PROVIDER_UUID, BENCH_SCHEMA } from './constants.js';
 import { ensureBenchData } from './ensureBenchData.js';
 import { runCommand } from './runChild.js';
@@ -30,7 +31,8 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
   const mm = String(month).padStart(2, '0');
   const days = Array.from({ length: 30 }, (_, i) => `${year}-${mm}-${String(i + 1).padStart(2, '0')}`);
   const data = await ensureBenchData({ cacheRoot: options.cacheRoot, kind: 'month', rowsPerDay: options.rowsPerDay, seed: options.seed, days, parallel: availableParallelism(), log: options.log });
-  const workers = options.workers ?? availableParallelism();
+  // What the CLI picks by itself unless told (one core is left to an embedded PostgreSQL).
+  const workers = options.workers ?? defaultDayWorkers({ embedded: !options.databaseUrl });
   const pgDir = join(options.cacheRoot, 'e2e-embedded');
   if (options.databaseUrl) await dropSchema(options.databaseUrl);
   else rmSync(pgDir, { recursive: true, force: true });

@@ -46,7 +46,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--no-day', 'skip the day benchmark')
     .option('--no-e2e', 'skip the month end to end')
     .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)
-    .option('--e2e-workers <n>', 'day worker threads of the CLI (default: CPU count)', positiveInt)
+    .option('--e2e-workers <n>', 'day worker threads of the CLI (default: what the CLI picks: CPU count, one fewer with the embedded PostgreSQL)', positiveInt)
     .option('--db <url>', 'PostgreSQL for the end-to-end run (default: KOKU_AGG_DATABASE_URL, else embedded)')
     .option('--cache-dir <dir>', 'where generated data is kept between runs', defaultCacheRoot())
     .option('--out <file>', 'results JSON (default: bench/results/<timestamp>.json)')

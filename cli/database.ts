@@ -9,6 +9,8 @@ export interface OpenDatabase {
   pool: pg.Pool;
   /** Where the data is, for the user (the URL without its password, or the embedded data directory). */
   where: string;
+  /** True for the embedded PostgreSQL, which shares this machine's cores with the day tasks. */
+  embedded: boolean;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function openDatabase(opts: { db?: string; dataDir: string; logger:
   const url = opts.db ?? process.env.KOKU_AGG_DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
-    return { pool, where: redact(url), close: () => pool.end() };
+    return { pool, where: redact(url), embedded: false, close: () => pool.end() };
   }
   const dataDir = embeddedDataDir(resolve(join(opts.dataDir, 'pg')));
   const server = await startEmbeddedPostgres({ dataDir, log: opts.logger });
@@ -25,6 +27,7 @@ export async function openDatabase(opts: { db?: string; dataDir: string; logger:
   return {
     pool,
     where: `embedded PostgreSQL, data in ${dataDir}`,
+    embedded: true,
     close: async () => {
       await pool.end();
       await server.stop();

@@ -1,6 +1,5 @@
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { isoDay, daysInMonth } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
 import { enableTagKeys, ensureShadowSchema, ensureTenantSchema, readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
@@ -10,7 +9,7 @@ import { listOcpDaysWithData } from '../../lib/pipeline/dayInputs.js';
 import { summarizeOcpMonth } from '../../lib/pipeline/summarizeOcpMonth.js';
 import { LocalObjectStore } from '../../lib/store/index.js';
 import { consoleLogger, type LogLevel } from '../consoleLogger.js';
-import { createDayWorkerPool } from '../dayWorkerPool.js';
+import { createDayWorkerPool, defaultDayWorkers } from '../dayWorkerPool.js';
 import type { DayWorkerData } from '../dayWorker.js';
 import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
 import type { DayTask, PartialManifest } from '../../lib/pipeline/types.js';
@@ -45,7 +44,7 @@ async function summarizeDays(opts: SummarizeOptions, run: SummarizeRun, out: (li
   const targetSchema = `${opts.schema}${opts.shadowSuffix ?? ''}`;
   if (opts.shadowSuffix) out(`shadow mode: writing to ${targetSchema}; ${opts.schema} is only read`);
   const config = await prepareSchema(db.pool, opts, targetSchema);
-  const pool = dayRunner(opts.workers ?? availableParallelism(), days.length, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logLevel: opts.logLevel });
+  const pool = dayRunner(opts.workers ?? defaultDayWorkers(db), days.length, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logLevel: opts.logLevel });
   const bar = new SingleBar({ format: 'summarising {bar} {value}/{total} days | {day}', stream: process.stderr, hideCursor: true });
   bar.start(days.length, 0, { day: '' });
   try {
@@ -113,7 +112,7 @@ export function summarizeCommand(): Command {
     .addOption(dataDirOption())
     .option('--enable-tag-keys <keys>', 'comma-separated label keys to enable for OCP first (e.g. app,env)', parseKeyList)
     .option('--shadow-suffix <suffix>', 'shadow mode: write to <schema><suffix> (e.g. _shadow), only read <schema>')
-    .option('--workers <n>', 'worker threads for parallel days (default: CPU count; 0 = run days in the main thread)', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
+    .option('--workers <n>', 'worker threads for parallel days (default: CPU count, one fewer with the embedded PostgreSQL; 0 = run days in the main thread)', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
     .addOption(logLevelOption())
     .action(async (o) => {
       process.exitCode = await summarize({ ...o, logLevel: o.logLevel as LogLevel });

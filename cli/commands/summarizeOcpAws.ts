@@ -1,6 +1,5 @@
 import Table from 'cli-table3';
 import { Command, InvalidArgumentError } from 'commander';
-import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { daysInMonth, isoDay } from '../../lib/common/days.js';
 import { describeError } from '../../lib/common/errors.js';
@@ -12,7 +11,7 @@ import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { loadOcpAwsSettings } from '../../lib/pipeline/ocpAwsSettings.js';
 import { summarizeOcpAwsMonth } from '../../lib/pipeline/summarizeOcpAwsMonth.js';
 import type { LogLevel } from '../consoleLogger.js';
-import { createDayWorkerPool } from '../dayWorkerPool.js';
+import { createDayWorkerPool, defaultDayWorkers } from '../dayWorkerPool.js';
 import type { MonthSelection, SourceData } from '../monthDays.js';
 import { parsePositiveInt, parseUuid } from '../options.js';
 import { printLine, runSummarize, type DatabaseLocation, type SummarizeRun } from '../summarizeRun.js';
@@ -52,7 +51,7 @@ async function summarizeAwsDays(opts: SummarizeOcpAwsOptions, run: SummarizeRun,
     out(`OCP source(s) ${prepared.missing.join(', ')} not registered in ${opts.schema}.koku_agg_provider: run "koku-agg summarize --schema ${opts.schema} --provider-uuid <uuid> --cluster-id <cluster id> --month ${year}-${mm}" (or "koku-agg provider add") for each first`);
     return 1;
   }
-  const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), days.length));
+  const workers = Math.max(1, Math.min(opts.workers ?? defaultDayWorkers(db), days.length));
   const pool = createDayWorkerPool(workers, { store: storeSpec, partialDir, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config: prepared.config, logLevel: opts.logLevel });
   try {
     const result = await summarizeOcpAwsMonth(
@@ -140,7 +139,7 @@ export function summarizeOcpAwsCommand(): Command {
     .option('--distribution <cpu|memory>', "how compute cost is split (default: each OCP source's cost model, else cpu)", parseDistribution)
     .option('--enable-tag-keys <keys>', 'comma-separated OCP label keys to enable first (e.g. app)', parseKeyList)
     .option('--enable-aws-tag-keys <keys>', 'comma-separated AWS tag keys to enable first (e.g. env)', parseKeyList)
-    .option('--workers <n>', 'worker threads for the OCP days (default: CPU count)', parsePositiveInt)
+    .option('--workers <n>', 'worker threads for the OCP days (default: CPU count, one fewer with the embedded PostgreSQL)', parsePositiveInt)
     .addOption(logLevelOption())
     .action(async (o) => {
       process.exitCode = await summarizeOcpAws({ ...o, logLevel: o.logLevel as LogLevel });
