@@ -12,6 +12,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { silentLogger } from '../lib/common/logger.js';
 import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
 import { ensureReportPeriod, ensureTenantSchema, qualifiedName, replaceOcpDays, withClient, withTransaction } from '../lib/db/index.js';
 import { OCP_SUMMARY_TABLE } from '../lib/db/constants.js';
@@ -63,9 +64,8 @@ async function oneDayOfRows(cacheRoot: string): Promise<OcpSummaryRow[]> {
   const data = await ensureBenchData({ cacheRoot, kind: 'day', rowsPerDay: 1_000_000, seed: DEFAULT_SEED, days: [BENCH_DAY], parallel: 1, log });
   const [year, month] = BENCH_DAY.split('-').map(Number) as [number, number];
   const partials = new MemoryObjectStore('partials');
-  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
   const manifest = await runOcpDayTask(
-    { dataStore: new LocalObjectStore(data.dir), partialStore: partials, partialsPrefix: 'p/', config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] }, logger: quiet },
+    { dataStore: new LocalObjectStore(data.dir), partialStore: partials, partialsPrefix: 'p/', config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] }, logger: silentLogger },
     { account: BENCH_ACCOUNT, providerType: 'OCP', providerUuid: BENCH_PROVIDER_UUID, year, month, day: BENCH_DAY },
   );
   const { rows } = await readOcpPartialRows(partials, manifest);

@@ -85,6 +85,14 @@ describe('LabelFilter', () => {
     assert.deepEqual(a, { labels: { app: 'web' }, key: '{"app":"web"}' });
     assert.equal(filter.filtered('{"x": "1", "app": "web"}', 's'), a);
   });
+
+  it('hands out one object per distinct filtered map, whichever raw text it came from', () => {
+    const filter = new LabelFilter(labelAllowList({ enabledKeys: ['app'] }));
+    const a = filter.filteredOnce('{"app": "web", "pod_template_hash": "h1"}', 's');
+    const b = filter.filteredOnce('{"pod_template_hash": "h2", "app": "web"}', 's');
+    assert.equal(a, b);
+    assert.notEqual(filter.filteredOnce('{"app": "db"}', 's'), a);
+  });
 });
 
 describe('allLabels (spec §9.1)', () => {

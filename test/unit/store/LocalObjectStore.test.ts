@@ -50,6 +50,18 @@ describe('LocalObjectStore', () => {
     assert.deepEqual(changed.metadata, {}, 'stale sidecar metadata is not reported');
   });
 
+  it('sees an object rewritten by another store on the same directory (no stale sidecar from memory)', async () => {
+    const dir = await freshDir();
+    const reader = new LocalObjectStore(dir);
+    await new LocalObjectStore(dir).put('d/h.parquet', 'first', { metadata: { v: '1' } });
+    assert.deepEqual((await reader.head('d/h.parquet')).metadata, { v: '1' });
+    await new Promise((r) => setTimeout(r, 20));
+    await new LocalObjectStore(dir).put('d/h.parquet', 'other', { metadata: { v: '2' } });
+    const [listed] = await reader.list('d/');
+    assert.equal(listed?.etag, md5Etag(Buffer.from('other')));
+    assert.deepEqual((await reader.head('d/h.parquet')).metadata, { v: '2' });
+  });
+
   it('rejects keys a directory cannot hold', async () => {
     const store = new LocalObjectStore(await freshDir());
     for (const key of ['../escape.parquet', 'a//b.parquet', '/abs.parquet', 'a/./b', 'a/.b.parquet.meta.json', '']) {
