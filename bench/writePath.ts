@@ -5,8 +5,9 @@
  * One real day task (the day benchmark's 1M-row day, cached) gives a day of Pod + Storage + unallocated rows; those
  * rows are copied onto `--days` consecutive days and written with `replaceOcpDays` in one transaction, as finalize
  * does, into three fresh schemas: Koku's table as it is, without its three GIN indexes, and without any secondary
- * index or foreign key. Each variant prints rows, COPY time, commit time (deferred FK checks), µs per row and this
- * process's CPU (the COPY text encoding). See bench/README.md.
+ * index or foreign key. Each variant is written twice: as finalize does (`replaceOcpDays`, encoding while the server
+ * ingests), then from COPY text encoded beforehand, which times the server alone (COPY, and commit = the deferred FK
+ * checks) apart from our encoder. It also prints the WAL written per row. See bench/README.md.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import { silentLogger } from '../lib/common/logger.js';
 import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
 import { ensureReportPeriod, ensureTenantSchema, qualifiedName, replaceOcpDays, withClient, withTransaction } from '../lib/db/index.js';
+import { copyOcpText, encodeOcpCopyChunks } from '../lib/db/ocpSummaryWriter.js';
 import { OCP_SUMMARY_TABLE } from '../lib/db/constants.js';
 import { buildUnallocatedRows } from '../lib/ocp/index.js';
 import type { OcpSummaryRow } from '../lib/ocp/types.js';
@@ -47,10 +49,14 @@ async function main(): Promise<void> {
   const server = url ? null : await startEmbeddedPostgres({ dataDir: pgDir });
   const pool = new pg.Pool({ connectionString: url ?? server!.url, max: 2 });
   try {
-    process.stdout.write(`| table | rows | COPY s | commit s | µs per row | encoder CPU s |\n|---|---|---|---|---|---|\n`);
+    process.stdout.write(
+      '| table | rows | as finalize writes: µs/row | server alone: COPY µs/row | + commit (FK checks) µs/row | WAL bytes/row | our encoder µs/row |\n'
+      + '|---|---|---|---|---|---|---|\n',
+    );
     for (const [name, variant] of Object.entries(VARIANTS)) {
       const r = await measure(pool, `bench_write_${name.toLowerCase()}`, variant.drop, rows, opts.days);
-      process.stdout.write(`| ${variant.label} | ${r.rows.toLocaleString('en-US')} | ${s(r.copyMs)} | ${s(r.commitMs)} | ${((1000 * (r.copyMs + r.commitMs)) / r.rows).toFixed(1)} | ${s(r.cpuMs)} |\n`);
+      const us = (ms: number) => ((1000 * ms) / r.rows).toFixed(1);
+      process.stdout.write(`| ${variant.label} | ${r.rows.toLocaleString('en-US')} | ${us(r.finalizeMs)} | ${us(r.serverCopyMs)} | ${us(r.serverCommitMs)} | ${(r.walBytes / r.rows).toFixed(0)} | ${us(r.encodeMs)} |\n`);
     }
   } finally {
     await pool.end();
@@ -82,18 +88,35 @@ async function measure(pool: pg.Pool, schema: string, drop: readonly string[], d
     await dropFromSummaryTable(client, schema, drop);
     return ensureReportPeriod(client, schema, { providerUuid: BENCH_PROVIDER_UUID, clusterId: 'bench', clusterAlias: 'bench', year, month });
   });
-  log(`${schema}: writing ${rows.length.toLocaleString('en-US')} rows (${dayCount} day(s))`);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  let copied = 0;
+  const input = { schema, reportPeriodId, clusterId: 'bench', clusterAlias: 'bench', providerUuid: BENCH_PROVIDER_UUID, days, rows };
+  log(`${schema}: writing ${rows.length.toLocaleString('en-US')} rows (${dayCount} day(s)) as finalize does`);
+  let started = performance.now();
+  await withTransaction(pool, (client) => replaceOcpDays(client, input));
+  const finalizeMs = performance.now() - started;
+
+  log(`${schema}: encoding, then writing them again from the encoded text`);
+  // Encoding is timed on its own, streamed as finalize streams it (holding 150 MB of text would time the GC instead).
+  started = performance.now();
+  for (const chunk of encodeOcpCopyChunks(input)) void chunk;
+  const encodeMs = performance.now() - started;
+  const chunks = [...encodeOcpCopyChunks(input)];
+  const table = qualifiedName(schema, OCP_SUMMARY_TABLE);
+  let serverCopyMs = 0;
+  let walBytes = 0;
   await withTransaction(pool, async (client) => {
-    await replaceOcpDays(client, { schema, reportPeriodId, clusterId: 'bench', clusterAlias: 'bench', providerUuid: BENCH_PROVIDER_UUID, days, rows });
-    copied = performance.now();
+    // The same rows again into emptied storage (TRUNCATE, not DELETE, so the indexes start empty as in the first write).
+    await client.query(`TRUNCATE ${table}`);
+    const lsn = await client.query<{ at: string }>('SELECT pg_current_wal_insert_lsn()::text AS at');
+    started = performance.now();
+    await copyOcpText(client, table, chunks);
+    serverCopyMs = performance.now() - started;
+    const wal = await client.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes', [lsn.rows[0]!.at]);
+    walBytes = Number(wal.rows[0]!.bytes);
+    started = performance.now();
   });
-  const done = performance.now();
-  const used = process.cpuUsage(cpu);
+  const serverCommitMs = performance.now() - started;
   await withClient(pool, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
-  return { rows: rows.length, copyMs: copied - started, commitMs: done - copied, cpuMs: (used.user + used.system) / 1000 };
+  return { rows: rows.length, finalizeMs, encodeMs, serverCopyMs, serverCommitMs, walBytes };
 }
 
 /** Drops the summary table's GIN indexes, other secondary indexes and/or foreign keys (the primary key stays). */
@@ -120,7 +143,6 @@ function positiveInt(text: string): number {
   return n;
 }
 
-const s = (ms: number) => (ms / 1000).toFixed(2);
 
 main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

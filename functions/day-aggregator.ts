@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type pg from 'pg';
 import { readOcpSummaryConfig, withClient } from '../lib/db/index.js';
+import { snappyBackend } from '../lib/parquet/index.js';
 import { createIngestProcessor, type IngestProcessorDeps } from '../lib/pipeline/ingestProcessor.js';
 import { listTenantAwsSources, loadOcpAwsSettings } from '../lib/pipeline/ocpAwsSettings.js';
 import { sqsFinalizeSink } from '../lib/pipeline/sqsFinalizeSink.js';
@@ -17,7 +18,6 @@ import { withFailureLogging } from './shared/recordFailureLogging.js';
 export type DayAggregatorDeps = IngestProcessorDeps;
 
 const powertoolsLogger = new Logger({ serviceName: 'koku-agg-day-aggregator' });
-
 
 /** Builds the handler around explicit dependencies (tests inject them; `handler` builds them from the environment). */
 export function createDayAggregatorHandler(getDeps: () => Promise<DayAggregatorDeps>) {
@@ -37,6 +37,8 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
     const env = readEnv(dayAggregatorEnvSchema);
     const clients = awsClients(env.AWS_ENDPOINT_URL);
     const pool: pg.Pool = await databasePool(env, clients.secrets);
+    // The native decoder ships only for the architecture the bundle was built with the binary for (infra/lambdaBundling.ts).
+    powertoolsLogger.info('day-aggregator started', { snappy: snappyBackend });
     return {
       dataStore: new S3ObjectStore({ client: clients.s3, bucket: env.DATA_BUCKET }),
       partialStore: new S3ObjectStore({ client: clients.s3, bucket: env.PARTIALS_BUCKET }),

@@ -252,7 +252,7 @@ export class KokuPipelineStack extends Stack {
       timeout: Duration.seconds(settings.timeoutSeconds),
       environment,
       logGroup,
-      bundling: lambdaBundling(),
+      bundling: lambdaBundling(config.architecture),
       ...network,
     });
   }

@@ -149,13 +149,21 @@ function monthsOf(days: readonly string[]): Array<{ year: number; month: number 
 
 async function copyRows(client: DbClient, table: string, input: ReplaceOcpDaysInput): Promise<number> {
   if (input.rows.length === 0) return 0;
+  return copyOcpText(client, table, encodeOcpCopyChunks(input));
+}
+
+/**
+ * Streams COPY text (from `encodeOcpCopyChunks`) into `table` (already validated and quoted); returns rows copied.
+ * `replaceOcpDays` is the way to write rows; this is exported so `bench:write` can time the server apart from encoding.
+ */
+export async function copyOcpText(client: DbClient, table: string, chunks: Iterable<string>): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${table} (${COPY_COLUMNS.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(encodeChunks(input), { objectMode: false }), stream);
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
 }
 
-/** COPY text in ~64 KiB chunks, so memory holds one chunk rather than the whole load. */
-function* encodeChunks(input: ReplaceOcpDaysInput): Generator<string> {
+/** COPY text in ~64 KiB chunks, so memory holds one chunk rather than the whole load. Rows must be validated first. */
+export function* encodeOcpCopyChunks(input: Omit<ReplaceOcpDaysInput, 'schema' | 'days'>): Generator<string> {
   const fixed: FixedFields = {
     reportPeriodId: String(input.reportPeriodId),
     clusterId: copyText(input.clusterId),

@@ -5,6 +5,7 @@ export { readParquetFooter } from './readParquetFooter.js';
 export { readRecordBatches } from './readRecordBatches.js';
 export { pruneRowGroups } from './pruneRowGroups.js';
 export { writeParquet } from './writeParquet.js';
+export { snappyBackend } from './snappy.js';
 export { ensureParquetWasm } from './wasm.js';
 export type { ParquetWasm } from './wasm.js';
 export * from './columns.js';

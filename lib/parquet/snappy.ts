@@ -1,27 +1,35 @@
+import { nativeSnappyUncompress } from './nativeSnappy.js';
+
+/** Which decoder `snappyUncompress` uses in this process. */
+export const snappyBackend: 'native' | 'js' = nativeSnappyUncompress === null ? 'js' : 'native';
+
 /**
- * Raw Snappy block decompression (the format Parquet's SNAPPY codec uses: no framing). Pure JS, bounds-checked:
- * a corrupt block throws instead of reading or writing outside its buffers.
+ * Raw Snappy block decompression (the format Parquet's SNAPPY codec uses: no framing): the native `snappy` package
+ * where it loads, else `snappyUncompressJs`. Either way the block's length preamble is checked against
+ * `expectedLength` first, and a corrupt block throws an error that starts with "snappy:".
  *
  * @example
  * const page = snappyUncompress(compressed, header.uncompressedPageSize);
  *
- * With `scratch` (large enough), the output is written into it and a view of it is returned (no allocation).
+ * With `scratch` (large enough), the JS decoder writes into it and returns a view of it (no allocation).
  */
 export function snappyUncompress(input: Uint8Array, expectedLength?: number, scratch?: Uint8Array): Uint8Array {
-  let pos = 0;
-  // Preamble: the uncompressed length as a little-endian varint.
-  let length = 0;
-  let shift = 1;
-  for (let i = 0; ; i++) {
-    if (pos >= input.length || i >= 5) throw new Error('snappy: bad length preamble');
-    const b = input[pos++] as number;
-    length += (b & 0x7f) * shift;
-    if ((b & 0x80) === 0) break;
-    shift *= 128;
+  if (nativeSnappyUncompress === null) return snappyUncompressJs(input, expectedLength, scratch);
+  const { length } = snappyPreamble(input, expectedLength);
+  let out: Uint8Array;
+  try {
+    out = nativeSnappyUncompress(input);
+  } catch (err) {
+    throw new Error(`snappy: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (expectedLength !== undefined && length !== expectedLength) {
-    throw new Error(`snappy: block says ${length} bytes, page header says ${expectedLength}`);
-  }
+  if (out.length !== length) throw new Error(`snappy: block decodes to ${out.length} of ${length} bytes`);
+  return out;
+}
+
+/** The pure-JS decoder, bounds-checked: a corrupt block throws instead of reading or writing outside its buffers. */
+export function snappyUncompressJs(input: Uint8Array, expectedLength?: number, scratch?: Uint8Array): Uint8Array {
+  const { length, pos: start } = snappyPreamble(input, expectedLength);
+  let pos = start;
   const out = scratch !== undefined && scratch.length >= length ? scratch.subarray(0, length) : new Uint8Array(length);
   let at = 0;
   const end = input.length;
@@ -77,4 +85,22 @@ export function snappyUncompress(input: Uint8Array, expectedLength?: number, scr
   }
   if (at !== length) throw new Error(`snappy: block decodes to ${at} of ${length} bytes`);
   return out;
+}
+
+/** The block's uncompressed length (a little-endian varint) and where its tags start. */
+function snappyPreamble(input: Uint8Array, expectedLength: number | undefined): { length: number; pos: number } {
+  let pos = 0;
+  let length = 0;
+  let shift = 1;
+  for (let i = 0; ; i++) {
+    if (pos >= input.length || i >= 5) throw new Error('snappy: bad length preamble');
+    const b = input[pos++] as number;
+    length += (b & 0x7f) * shift;
+    if ((b & 0x80) === 0) break;
+    shift *= 128;
+  }
+  if (expectedLength !== undefined && length !== expectedLength) {
+    throw new Error(`snappy: block says ${length} bytes, page header says ${expectedLength}`);
+  }
+  return { length, pos };
 }

@@ -5,7 +5,7 @@ import { listOcpDaysWithData } from './dayInputs.js';
 import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from './finalizeOcp.js';
 import type { DayTask, PartialManifest } from './types.js';
 
-/** Days per finalize transaction in the in-process runner. */
+/** At most this many days per finalize transaction in the in-process runner (Koku's TRINO_DATE_STEP is 5 too). */
 const FINALIZE_DAYS_PER_TRANSACTION = 5;
 
 export interface SummarizeOcpMonthDeps {
@@ -44,32 +44,44 @@ export async function summarizeOcpMonth(
   const present = await listOcpDaysWithData(deps.dataStore, { account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month });
   const days = req.days ? present.filter((d) => req.days!.includes(d)) : present;
   const tasks: DayTask[] = days.map((day) => ({ account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, day }));
-  // Every day is queued at once (the runner bounds concurrency); each window is committed as soon as its days are
-  // done, so the database work of one window overlaps the day tasks of the next.
-  const runs = tasks.map(async (t) => {
-    const m = await deps.runDay(t);
-    deps.onDayDone?.(t, m);
-    return m;
-  });
-  for (const run of runs) run.catch(() => undefined); // settled below, window by window; never unhandled
+  const finished = new FinishedDays();
+  // Every day is queued at once (the runner bounds concurrency); the loop below commits whatever days are done.
+  for (const task of tasks) {
+    deps
+      .runDay(task)
+      .then((manifest) => {
+        deps.onDayDone?.(task, manifest);
+        return manifest;
+      })
+      .then(
+        (manifest) => finished.add({ task, manifest }),
+        (error: unknown) => finished.add({ task, error }),
+      );
+  }
   const failures: SummarizeOcpMonthResult['failures'] = [];
   const manifests: PartialManifest[] = [];
   const finalize: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
-  // Koku commits in 5-day windows (TRINO_DATE_STEP); so do we, which bounds the rows held in memory per transaction.
-  for (let i = 0; i < tasks.length; i += FINALIZE_DAYS_PER_TRANSACTION) {
-    const settled = await Promise.allSettled(runs.slice(i, i + FINALIZE_DAYS_PER_TRANSACTION));
+  // Group commit: each transaction takes the days finished since the last one began (at most
+  // FINALIZE_DAYS_PER_TRANSACTION), so the first commit starts after one day rather than a whole window, and the
+  // database, the critical path of a month, never waits for days that are not done.
+  for (let taken = 0; taken < tasks.length; ) {
+    const batch = await finished.take(FINALIZE_DAYS_PER_TRANSACTION);
+    taken += batch.length;
     const ok: string[] = [];
-    settled.forEach((s, k) => {
-      if (s.status === 'rejected') failures.push({ day: tasks[i + k].day, error: s.reason as unknown });
+    for (const day of batch) {
+      if ('error' in day) failures.push({ day: day.task.day, error: day.error });
       else {
-        manifests.push(s.value);
-        ok.push(s.value.task.day);
+        manifests.push(day.manifest);
+        ok.push(day.task.day);
       }
-    });
+    }
     if (ok.length === 0) continue;
     const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: ok, force: true });
     for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
   }
+  manifests.sort((a, b) => (a.task.day < b.task.day ? -1 : 1));
+  failures.sort((a, b) => (a.day < b.day ? -1 : 1));
+  for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].sort();
   return { days, manifests, finalize, failures };
 }
 
@@ -80,4 +92,24 @@ export interface SummarizeOcpMonthResult {
   finalize: FinalizeResult;
   /** Days whose task failed; their previous rows are untouched. */
   failures: Array<{ day: string; error: unknown }>;
+}
+
+type FinishedDay = { task: DayTask; manifest: PartialManifest } | { task: DayTask; error: unknown };
+
+/** Day tasks that have settled and are not yet committed, in the order they settled. */
+class FinishedDays {
+  private readonly days: FinishedDay[] = [];
+  private wake: (() => void) | null = null;
+
+  add(day: FinishedDay): void {
+    this.days.push(day);
+    this.wake?.();
+    this.wake = null;
+  }
+
+  /** Up to `max` finished days, waiting for the first one when none is ready. */
+  async take(max: number): Promise<FinishedDay[]> {
+    if (this.days.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    return this.days.splice(0, max);
+  }
 }

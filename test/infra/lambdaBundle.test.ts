@@ -108,7 +108,8 @@ describe('Lambda bundles (NodejsFunction, local esbuild)', () => {
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
-      bundling: lambdaBundling(),
+      architecture: lambda.Architecture.X86_64,
+      bundling: lambdaBundling('x86_64'),
     });
     const assembly = app.synth();
     const assetDir = (stackName: string, logicalId: string): string => {
@@ -138,9 +139,18 @@ describe('Lambda bundles (NodejsFunction, local esbuild)', () => {
     }
   });
 
-  it('loads parquet-wasm and round-trips a Parquet table from the bundle', () => {
+  it('loads parquet-wasm and round-trips a Parquet table from the bundle, with the native snappy decoder on x86_64', () => {
     const { result } = run(bundles.probe, {});
-    assert.deepEqual(result, { rows: 3, total: 6.5 });
+    // CI runs on linux x64, where npm ci installs the binary the x86_64 bundle ships; elsewhere the JS decoder runs.
+    const expected = process.platform === 'linux' && process.arch === 'x64' ? 'native' : 'js';
+    assert.deepEqual(result, { rows: 3, total: 6.5, snappy: expected });
+  });
+
+  it('ships the native snappy binary only for the architecture npm installed it for', (t) => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') return t.skip('the expectation below is for linux x64 (CI)');
+    const hooks = (arch: 'arm64' | 'x86_64') => lambdaBundling(arch).commandHooks!.afterBundling(projectRoot, '/out').join('\n');
+    assert.match(hooks('x86_64'), /snappy-linux-x64-gnu/);
+    assert.doesNotMatch(hooks('arm64'), /snappy/);
   });
 
   it('day-aggregator: acknowledges an s3:TestEvent and reports a malformed message as a batch item failure', () => {

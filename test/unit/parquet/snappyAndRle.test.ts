@@ -1,13 +1,40 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bitWidthOf, decodeRleHybrid } from '../../../lib/parquet/rleHybrid.js';
-import { snappyUncompress } from '../../../lib/parquet/snappy.js';
+import { compressSync } from 'snappy';
+import { snappyBackend, snappyUncompress, snappyUncompressJs } from '../../../lib/parquet/snappy.js';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 describe('snappyUncompress', () => {
-  it('decodes literals and 1-, 2- and 4-byte-offset copies, including overlapping runs', () => {
+  it('uses the native decoder on linux x64 (what CI and x86_64 Lambdas run)', (t) => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') return t.skip('no expectation for this platform');
+    assert.equal(snappyBackend, 'native');
+  });
+
+  it('native and JS decoders agree on real blocks, including from views into larger buffers', () => {
+    const texts = ['', 'a', '{"app": "web", "env": "prod"}'.repeat(500), Array.from({ length: 5000 }, (_, i) => `pod-${(i * 7919) % 613}`).join(',')];
+    const random = new Uint8Array(70_000);
+    for (let i = 0, x = 1; i < random.length; i++) random[i] = (x = Math.imul(x, 48271) % 2147483647) & (i % 3 === 0 ? 0xff : 0x0f);
+    for (const plain of [...texts.map((t) => new TextEncoder().encode(t)), random]) {
+      const block = compressSync(plain);
+      const padded = new Uint8Array(block.length + 10);
+      padded.set(block, 5);
+      const view = padded.subarray(5, 5 + block.length);
+      assert.deepEqual(snappyUncompressJs(view, plain.length), plain);
+      assert.deepEqual(new Uint8Array(snappyUncompress(view, plain.length)), plain);
+    }
+  });
+
+  it('native path: checks the length against the page header and names snappy in errors', () => {
+    const block = compressSync(new TextEncoder().encode('abcdabcdabcd'));
+    assert.throws(() => snappyUncompress(block, 13), /^Error: snappy: block says 12 bytes, page header says 13/);
+    assert.throws(() => snappyUncompress(Uint8Array.from([8, 0, 97, ((5 - 1) << 2) | 2, 9, 0])), /^Error: snappy: /);
+  });
+
+  it('JS decoder: decodes literals and 1-, 2- and 4-byte-offset copies, including overlapping runs', () => {
+    const snappyUncompress = snappyUncompressJs;
     // "abcd" literal, then copy len 8 offset 4 (tag kind 1: ((8-4)<<2)|1, offset 4) → "abcdabcdabcd"
     assert.equal(text(snappyUncompress(bytes(12, 3 << 2, 97, 98, 99, 100, ((8 - 4) << 2) | 1, 4))), 'abcdabcdabcd');
     // "a" literal then an overlapping copy len 5 offset 1 (kind 2: ((5-1)<<2)|2, offset 1, 0) → "aaaaaa"
@@ -20,7 +47,8 @@ describe('snappyUncompress', () => {
     assert.equal(text(snappyUncompress(long)), 'z'.repeat(70));
   });
 
-  it('rejects corrupt blocks instead of reading or writing out of bounds', () => {
+  it('JS decoder: rejects corrupt blocks instead of reading or writing out of bounds', () => {
+    const snappyUncompress = snappyUncompressJs;
     assert.throws(() => snappyUncompress(bytes(4, 3 << 2, 97)), /literal overruns/);
     assert.throws(() => snappyUncompress(bytes(8, 0, 97, ((5 - 1) << 2) | 2, 9, 0)), /copy outside/);
     assert.throws(() => snappyUncompress(bytes(5, 0, 97)), /decodes to 1 of 5/);

@@ -1,0 +1,99 @@
+/**
+ * The CLI's in-process month runner against a real PostgreSQL: it commits whatever days are done as soon as the
+ * database is free (group commit), so the first day is committed while later days are still running, and a failed
+ * day is reported while the others are committed.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
+import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
+import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
+import { summarizeOcpMonth } from '../../lib/pipeline/summarizeOcpMonth.js';
+import type { DayTask, PartialManifest } from '../../lib/pipeline/types.js';
+import { accountForSchema } from '../../lib/layout/index.js';
+import { MemoryObjectStore } from '../../lib/store/index.js';
+import { freshSchema, type FreshSchema } from '../helpers/database.js';
+import { dayObjects, putObjects, sampleDay } from '../helpers/kokuFixtures.js';
+import { capturingLogger, type LogLine } from '../helpers/pipelineHarness.js';
+import { readSummaryRows } from '../helpers/summaryRows.js';
+
+const PROVIDER = '5d0c7a1e-3f42-4b8e-9a6d-0e1f2a3b4c5d';
+const DAYS = ['2025-06-01', '2025-06-02', '2025-06-03'];
+
+/** A promise with its resolve and reject outside. */
+function gate<T>() {
+  let open!: (value: T) => void;
+  let fail!: (err: unknown) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  return { promise, open, fail };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => {
+  let db: FreshSchema;
+  const data = new MemoryObjectStore();
+  const account = () => accountForSchema(db.schema);
+
+  before(async () => {
+    db = await freshSchema('org');
+    for (const day of DAYS) await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(day)));
+    await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'C1' }));
+  });
+  after(() => db.cleanup());
+
+  /** Runs the month with day tasks that finish only when the test opens their gate. */
+  async function start() {
+    const lines: LogLine[] = [];
+    const logger = capturingLogger(lines);
+    const partials = new MemoryObjectStore();
+    const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
+    const gates = new Map(DAYS.map((d) => [d, gate<void>()]));
+    const runDay = async (task: DayTask): Promise<PartialManifest> => {
+      const manifest = await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger }, task);
+      await gates.get(task.day)!.promise;
+      return manifest;
+    };
+    const run = summarizeOcpMonth(
+      { pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema, logger, createReportPeriods: true, runDay },
+      { account: account(), providerUuid: PROVIDER, year: 2025, month: 6 },
+    );
+    const commits = () => lines.filter((l) => l.message === 'finalize done').map((l) => l.extra!.committed as string[]);
+    return { run, gates, commits };
+  }
+
+  it('commits the first finished day at once, while later days still run, then the rest', async () => {
+    const { run, gates, commits } = await start();
+    gates.get(DAYS[0])!.open();
+    await until(() => commits().length === 1, 'the first commit');
+    assert.deepEqual(commits(), [[DAYS[0]]]);
+    const committedRows = await readSummaryRows(db.pool, db.schema);
+    assert.deepEqual([...new Set(committedRows.map((r) => r.usage_start))], [DAYS[0]], 'day 1 is in the table before days 2 and 3 finish');
+
+    gates.get(DAYS[2])!.open();
+    gates.get(DAYS[1])!.open();
+    const result = await run;
+    assert.deepEqual(commits().flat().sort(), DAYS);
+    assert.deepEqual(result.finalize.committed, DAYS, 'reported in day order, whatever order they were committed in');
+    assert.deepEqual(result.manifests.map((m) => m.task.day), DAYS);
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual([...new Set((await readSummaryRows(db.pool, db.schema)).map((r) => r.usage_start))].sort(), DAYS);
+  });
+
+  it('reports a failed day and commits the others', async () => {
+    const { run, gates, commits } = await start();
+    gates.get(DAYS[0])!.open();
+    gates.get(DAYS[1])!.fail(new Error('object pod_usage.2025-06-02 is corrupt'));
+    gates.get(DAYS[2])!.open();
+    const result = await run;
+    assert.deepEqual(result.failures.map((f) => [f.day, (f.error as Error).message]), [[DAYS[1], 'object pod_usage.2025-06-02 is corrupt']]);
+    assert.deepEqual(result.finalize.committed, [DAYS[0], DAYS[2]]);
+    assert.ok(commits().every((days) => !days.includes(DAYS[1])));
+  });
+});
