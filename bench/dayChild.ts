@@ -4,7 +4,7 @@
  */
 import { runOcpDayTask } from '../lib/pipeline/ocpDayTask.js';
 import { readOcpPartialRows } from '../lib/pipeline/partials.js';
-import { ensureParquetWasm } from '../lib/parquet/index.js';
+import { ensureParquetWasm, snappyBackend } from '../lib/parquet/index.js';
 import { LocalObjectStore, MemoryObjectStore } from '../lib/store/index.js';
 import { BENCH_ACCOUNT, BENCH_ENABLED_KEYS, BENCH_PROVIDER_UUID } from './constants.js';
 import { cpuMsSince, peakRssMb } from './processStats.js';
@@ -49,5 +49,6 @@ const result: DayResult = {
   inputRows,
   outputRows: manifest.rowCount,
   podRows: partial.rows.filter((r) => r.data_source === 'Pod').length,
+  snappy: snappyBackend,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -41,7 +41,7 @@ export function renderReport(report: BenchReport): string {
         `(${count(e.hourlyPodRows)} in all), ${e.workers} worker(s): ${s(e.wallMs)} s wall, peak RSS ${mb(e.peakRssMb)} MB, exit ${e.exitCode}` +
         (e.dayPhaseMs === null || e.finalizeMs === null
           ? ''
-          : `; day tasks done after ${s(e.dayPhaseMs)} s (mean ${s(e.dayTaskMeanMs ?? 0)} s per day on a worker), then ${s(e.finalizeMs)} s more to finish committing into PostgreSQL (earlier windows commit while later days run)`),
+          : `; day tasks done after ${s(e.dayPhaseMs)} s (mean ${s(e.dayTaskMeanMs ?? 0)} s per day on a worker), then ${s(e.finalizeMs)} s more to finish committing into PostgreSQL (earlier days commit while later days run)`),
     );
   }
   return out.join('\n');

@@ -10,6 +10,8 @@ export interface DayResult {
   /** TS: Pod + Storage rows of the partial; DuckDB: Pod rows. */
   outputRows: number;
   podRows: number;
+  /** TS: which Snappy decoder ran (`native` package or our JS fallback). */
+  snappy?: 'native' | 'js';
 }
 
 /** One size of the day benchmark: the TypeScript day task and DuckDB on the same files. */
@@ -32,7 +34,7 @@ export interface E2eResult {
   /** From start until the last day task finished (process start, schema setup, 30 day tasks on the workers). */
   dayPhaseMs: number | null;
   /**
-   * From then until exit: the finalize work still left (the windows before it overlap the day tasks) and the summary
+   * From then until exit: the finalize work still left (earlier commits overlap the day tasks) and the summary
    * query.
    */
   finalizeMs: number | null;
