@@ -4,6 +4,9 @@
  * reading statistics; this one exists for `projectRowGroup.ts`.
  */
 
+import { CompactInput, MAX_STRUCT_DEPTH } from './compactInput.js';
+import { CompactType } from './compactType.js';
+
 export type TValue = boolean | number | bigint | Uint8Array | TList | TMap | TStruct;
 
 export interface TField {
@@ -34,23 +37,7 @@ export interface TMap {
 }
 
 /** Compact-protocol type ids (`Bool` stands for both BoolTrue = 1 and BoolFalse = 2). */
-export const T = {
-  Stop: 0,
-  Bool: 1,
-  BoolFalse: 2,
-  Byte: 3,
-  I16: 4,
-  I32: 5,
-  I64: 6,
-  Double: 7,
-  Binary: 8,
-  List: 9,
-  Set: 10,
-  Map: 11,
-  Struct: 12,
-} as const;
-
-const MAX_DEPTH = 64;
+export const T = CompactType;
 
 /** Decodes one struct; throws on malformed input. */
 export function decodeTypedStruct(bytes: Uint8Array): TStruct {
@@ -91,19 +78,21 @@ export function copyStruct(struct: TStruct): TStruct {
 }
 
 class TypedReader {
-  private pos = 0;
+  private readonly input: CompactInput;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(bytes: Uint8Array) {
+    this.input = new CompactInput(bytes);
+  }
 
   struct(depth: number): TStruct {
-    if (depth > MAX_DEPTH) throw new Error('thrift structs nested too deeply');
+    if (depth > MAX_STRUCT_DEPTH) throw new Error('thrift structs nested too deeply');
     const fields: TField[] = [];
     let lastId = 0;
     for (;;) {
-      const header = this.byte();
+      const header = this.input.byte();
       if (header === T.Stop) return { kind: 'struct', fields };
       const delta = header >> 4;
-      const id = delta === 0 ? Number(this.zigzag()) : lastId + delta;
+      const id = delta === 0 ? Number(this.input.exactZigzag()) : lastId + delta;
       lastId = id;
       const type = header & 0x0f;
       if (type === T.Bool || type === T.BoolFalse) fields.push({ id, type: T.Bool, value: type === T.Bool });
@@ -115,35 +104,32 @@ class TypedReader {
     switch (type) {
       case T.Bool:
       case T.BoolFalse:
-        return this.byte() === 1;
+        return this.input.byte() === 1;
       case T.Byte:
-        return (this.byte() << 24) >> 24;
+        return this.input.int8();
       case T.I16:
       case T.I32:
       case T.I64:
-        return this.zigzag();
+        return this.input.exactZigzag();
       case T.Double:
-        return this.bytes.slice(this.take(8), this.pos);
-      case T.Binary: {
-        const length = Number(this.varint());
-        const start = this.take(length);
-        return this.bytes.subarray(start, start + length);
-      }
+        return this.input.bytes.slice(this.input.take(8), this.input.pos);
+      case T.Binary:
+        return this.input.binary();
       case T.List:
       case T.Set: {
-        const header = this.byte();
-        const size = header >> 4 === 15 ? Number(this.varint()) : header >> 4;
+        const header = this.input.byte();
+        const size = header >> 4 === 15 ? Number(this.input.exactVarint()) : header >> 4;
         const elementType = header & 0x0f;
-        if (size > this.bytes.length - this.pos) throw new Error(`thrift list of ${size} exceeds the footer`);
+        if (size > this.input.remaining) throw new Error(`thrift list of ${size} exceeds the footer`);
         const items: TValue[] = [];
         for (let i = 0; i < size; i += 1) items.push(this.value(elementType, depth + 1));
         return { kind: 'list', type, elementType: elementType === T.BoolFalse ? T.Bool : elementType, items };
       }
       case T.Map: {
-        const size = Number(this.varint());
+        const size = Number(this.input.exactVarint());
         if (size === 0) return { kind: 'map', keyType: 0, valueType: 0, entries: [] };
-        const types = this.byte();
-        if (size * 2 > this.bytes.length - this.pos) throw new Error(`thrift map of ${size} exceeds the footer`);
+        const types = this.input.byte();
+        if (size * 2 > this.input.remaining) throw new Error(`thrift map of ${size} exceeds the footer`);
         const entries: TValue[] = [];
         for (let i = 0; i < size; i += 1) entries.push(this.value(types >> 4, depth + 1), this.value(types & 0x0f, depth + 1));
         return { kind: 'map', keyType: types >> 4, valueType: types & 0x0f, entries };
@@ -151,46 +137,8 @@ class TypedReader {
       case T.Struct:
         return this.struct(depth + 1);
       default:
-        throw new Error(`unknown thrift compact type ${type} at byte ${this.pos}`);
+        throw new Error(`unknown thrift compact type ${type} at byte ${this.input.pos}`);
     }
-  }
-
-  private byte(): number {
-    return this.bytes[this.take(1)] as number;
-  }
-
-  private take(count: number): number {
-    const start = this.pos;
-    if (start + count > this.bytes.length) throw new RangeError(`thrift data ends at byte ${this.bytes.length}`);
-    this.pos += count;
-    return start;
-  }
-
-  /** Unsigned varint: a number while exact (< 2^49 after 7 bytes), a bigint beyond. */
-  private varint(): number | bigint {
-    let result = 0;
-    let scale = 1;
-    for (let i = 0; i < 7; i += 1) {
-      const b = this.byte();
-      result += (b & 0x7f) * scale;
-      if ((b & 0x80) === 0) return result;
-      scale *= 128;
-    }
-    let big = BigInt(result);
-    let shift = 49n;
-    for (let i = 7; i < 10; i += 1) {
-      const b = this.byte();
-      big += BigInt(b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return big;
-      shift += 7n;
-    }
-    throw new Error(`thrift varint longer than 10 bytes at byte ${this.pos}`);
-  }
-
-  private zigzag(): number | bigint {
-    const n = this.varint();
-    if (typeof n === 'bigint') return (n & 1n) === 0n ? n >> 1n : -((n + 1n) >> 1n);
-    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
   }
 }
 
