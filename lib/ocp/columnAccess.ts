@@ -1,7 +1,7 @@
 import { DataType, RecordBatch, TimeUnit, makeVector } from 'apache-arrow';
 import type { Data, Vector } from 'apache-arrow';
 import { InvalidOcpInputError } from './errors.js';
-import { NULL_ID } from './stringPool.js';
+import { NOT_FOUND, NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import type { ArrowInput } from './types.js';
 
@@ -40,7 +40,14 @@ export class ColumnAccess {
    */
   private readonly buffers = new Map<string, { ids?: Int32Array; numbers?: Float64Array; valid?: Uint8Array }>();
 
-  constructor(private readonly pool: StringPool) {}
+  /**
+   * With `lookupOnly`, `strings` gives the ids of values already in the pool and NOT_FOUND for the others, and adds
+   * nothing: checking a large column against a small set touches only that set's memory.
+   */
+  constructor(
+    private readonly pool: StringPool,
+    private readonly options: { lookupOnly?: boolean } = {},
+  ) {}
 
   /**
    * Interned ids (NULL_ID for NULL); a missing optional column reads as all NULL. The array is reused by the next
@@ -145,7 +152,7 @@ export class ColumnAccess {
     const vector = makeVector(data);
     for (let i = 0; i < n; i++) {
       const v = vector.get(i) as unknown;
-      out[at + i] = v === null || v === undefined ? NULL_ID : this.pool.id(String(v));
+      out[at + i] = v === null || v === undefined ? NULL_ID : this.idOf(String(v));
     }
   }
 
@@ -170,12 +177,16 @@ export class ColumnAccess {
       const end = small ? (small[i + 1] as number) : (words![2 * i + 3] as number) * 4294967296 + ((words![2 * i + 2] as number) >>> 0);
       // Sorted files repeat values in runs: compare bytes with the previous row before hashing.
       if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(bytes, start, prevStart, end - start))) {
-        prevId = this.pool.idOfUtf8(bytes, start, end);
+        prevId = this.options.lookupOnly ? this.pool.findUtf8(bytes, start, end) : this.pool.idOfUtf8(bytes, start, end);
       }
       out[at + i] = prevId;
       prevStart = start;
       prevEnd = end;
     }
+  }
+
+  private idOf(value: string): number {
+    return this.options.lookupOnly ? (this.pool.find(value) ?? NOT_FOUND) : this.pool.id(value);
   }
 
   private idsOfDictionary(dictionary: Vector, column: string): Int32Array {

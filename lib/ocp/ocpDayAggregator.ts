@@ -40,7 +40,8 @@ const SUBJECT = {
  *
  * @example
  * const agg = new OcpDayAggregator({ day: '2024-03-15', config });
- * agg.addPodDaily(batch); agg.addPodHourly(hourlyBatch); agg.addStorageDaily(storageBatch);
+ * agg.addStorageDaily(storageBatch); agg.sealStorage(); // optional, when storage comes first: less to remember
+ * agg.addPodDaily(batch); agg.addPodHourly(hourlyBatch);
  * agg.addNodeLabelsDaily(nodeLabelBatch); agg.addNamespaceLabelsDaily(namespaceLabelBatch);
  * const summary = agg.finish(); // { day, rows: Pod + Storage rows, nodeRoles }
  */
@@ -59,6 +60,8 @@ export class OcpDayAggregator {
   private readonly namespaceLabels = new LabelSetAccumulator();
   private readonly podMetrics = new Float64Array(POD_SUM_COUNT);
   private readonly podValid = new Uint8Array(POD_SUM_COUNT);
+  /** Set by `sealStorage`: the pods that have storage, in a small pool of their own, and their ids in `pool`. */
+  private storagePods: { columns: ColumnAccess; poolIds: Int32Array } | null = null;
 
   constructor(options: OcpDayAggregatorOptions) {
     this.day = parseSummaryDay(options.day);
@@ -77,7 +80,23 @@ export class OcpDayAggregator {
 
   /** Daily storage rows (`openshift_storage_usage_line_items_daily`). */
   addStorageDaily(input: ArrowInput): void {
+    if (this.storagePods) throw new Error('OcpDayAggregator: storage rows fed after sealStorage()');
     for (const batch of batchesOf(input)) this.storageDailyBatch(batch);
+  }
+
+  /**
+   * Says every storage row of the day has been fed. Storage rows need a pod's nodes only for pods that have storage
+   * (spec §7), so from now on daily pod rows are checked against that small set instead of interning every pod name
+   * of the day (the largest string column after the labels). Optional: without it, every pod is kept; the result is
+   * the same either way.
+   */
+  sealStorage(): void {
+    if (this.storagePods) return;
+    const names = new StringPool();
+    const podIds = this.storageGroups.podIds();
+    const poolIds = new Int32Array(podIds.length + 1);
+    for (const podId of podIds) poolIds[names.id(this.pool.value(podId))] = podId;
+    this.storagePods = { columns: new ColumnAccess(names, { lookupOnly: true }), poolIds };
   }
 
   /** Daily node-label rows (`openshift_node_labels_line_items_daily`). */
@@ -135,7 +154,9 @@ export class OcpDayAggregator {
     const c = this.columns;
     const ts = c.timestampsMs(batch, COL.intervalStart, s);
     const ns = c.strings(batch, COL.namespace, s);
-    const pod = c.strings(batch, COL.pod, s);
+    const storagePods = this.storagePods;
+    // Sealed: ids in the storage pods' own pool (NOT_FOUND for pods without storage), mapped by `poolIds`.
+    const pod = (storagePods?.columns ?? c).strings(batch, COL.pod, s);
     const node = c.strings(batch, COL.node, s);
     const rid = c.strings(batch, COL.resourceId, s);
     const labels = c.strings(batch, COL.podLabels, s);
@@ -154,7 +175,8 @@ export class OcpDayAggregator {
     const v = this.podValid;
     for (let i = 0; i < batch.numRows; i++) {
       if (!this.onDay(ts[i])) continue;
-      this.podNodes.add(ns[i], pod[i], node[i], rid[i]);
+      if (storagePods === null) this.podNodes.add(ns[i], pod[i], node[i], rid[i]);
+      else if (pod[i] > NULL_ID) this.podNodes.add(ns[i], storagePods.poolIds[pod[i]], node[i], rid[i]);
       this.roles.addPod(node[i], rid[i], ns[i], role[i], cores.values[i], isValid(cores, i));
       if (node[i] === NULL_ID || node[i] === this.emptyId) continue; // spec §6: node != '' (NULL fails it too)
       read(usageCpu, i, POD_SUM.usageCpu, m, v);

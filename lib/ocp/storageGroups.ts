@@ -1,3 +1,4 @@
+import { NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import { TupleIndex } from '../common/tupleIndex.js';
 
@@ -53,6 +54,14 @@ export class StorageGroupAccumulator {
       this.sums[base + j] += sums[j];
       this.seen[base + j] = 1;
     }
+  }
+
+  /** Interned ids of the distinct non-NULL pods that have storage rows. */
+  podIds(): number[] {
+    const pods = new Set<number>();
+    for (let g = 0; g < this.capacity.length; g++) pods.add(this.index.get(g, 1));
+    pods.delete(NULL_ID);
+    return [...pods];
   }
 
   groups(): StorageGroup[] {

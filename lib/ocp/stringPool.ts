@@ -1,7 +1,10 @@
 /** Id of SQL NULL in every pool: kept apart from "" because Koku's SQL treats them differently (spec §6, §10.5). */
 export const NULL_ID = 0;
 
-const EMPTY_SLOT = -1;
+/** What `findUtf8` (and a lookup-only `ColumnAccess`) gives for a text that was never interned. */
+export const NOT_FOUND = -1;
+
+const EMPTY_SLOT = NOT_FOUND;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -70,6 +73,14 @@ export class StringPool {
     const found = this.lookup(view, at, length, hash);
     if (found !== EMPTY_SLOT) return found;
     return this.add(bytes, start, end, hash);
+  }
+
+  /** The id of the UTF-8 text `bytes[start, end)` if it was interned before, else NOT_FOUND; never adds. */
+  findUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+    const view = this.viewOf(bytes);
+    const at = bytes.byteOffset + start;
+    const length = end - start;
+    return this.lookup(view, at, length, hashBytes(view, at, length));
   }
 
   value(id: number): string | null {

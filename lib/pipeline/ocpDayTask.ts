@@ -33,13 +33,20 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
   const unreadable = new UnreadableInputs(task, 'input object');
-  for (const input of inputs) {
-    try {
-      inputRows += await feedInput(deps, aggregator, input);
-    } catch (err) {
-      unreadable.keep(err);
+  const feedEach = async (objects: DayInputObject[]) => {
+    for (const input of objects) {
+      try {
+        inputRows += await feedInput(deps, aggregator, input);
+      } catch (err) {
+        unreadable.keep(err);
+      }
     }
-  }
+  };
+  // Storage first, then sealed, so pod rows keep the nodes of pods with storage only. The other inputs keep their
+  // listed order: sums add up in the same order either way.
+  await feedEach(inputs.filter(isStorage));
+  aggregator.sealStorage();
+  await feedEach(inputs.filter((input) => !isStorage(input)));
   unreadable.throwIfAny();
   const summary = aggregator.finish();
 
@@ -73,6 +80,8 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   });
   return manifest;
 }
+
+const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
 
 async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, input: DayInputObject): Promise<number> {
   const spec = ocpInputSpec(input.role);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Float64, Null, Table, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { ColumnAccess } from '../../../lib/ocp/columnAccess.js';
 import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
-import { StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
+import { NOT_FOUND, StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
 import { podDailyTable } from '../../helpers/ocpArrow.js';
 
 describe('ColumnAccess', () => {
@@ -23,6 +23,18 @@ describe('ColumnAccess', () => {
       () => new ColumnAccess(new StringPool()).strings(batch, 'pod_labels', 'pod_usage daily input'),
       (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'pod_usage daily input column pod_labels: is missing',
     );
+  });
+
+  it('lookupOnly: ids of values already in the pool, NOT_FOUND for the others, nothing added (Utf8 and Dictionary)', () => {
+    const pool = new StringPool();
+    const known = { b: pool.id('b'), d: pool.id('d') };
+    const rows = ['a', 'b', null, 'b', 'd', 'e'].map((pod) => ({ interval_start: '2024-03-15', namespace: 'n', pod, node: 'x' }));
+    for (const strings of ['utf8', 'dictionary'] as const) {
+      const batch = podDailyTable(rows as never, { strings }).batches[0];
+      const ids = new ColumnAccess(pool, { lookupOnly: true }).strings(batch, 'pod', 's');
+      assert.deepEqual([...ids], [NOT_FOUND, known.b, NULL_ID, known.b, known.d, NOT_FOUND], strings);
+      assert.equal(pool.size, 3, `${strings}: NULL, b and d only`);
+    }
   });
 
   it('decodes ms and us timestamps to the same epoch milliseconds', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareSummaryRows, sortSummaryRows } from '../../../lib/ocp/sortSummaryRows.js';
-import { NULL_ID, StringPool } from '../../../lib/ocp/stringPool.js';
+import { NOT_FOUND, NULL_ID, StringPool } from '../../../lib/ocp/stringPool.js';
 import { blankSummaryRow } from '../../../lib/ocp/summaryRow.js';
 import type { OcpSummaryRow } from '../../../lib/ocp/types.js';
 
@@ -22,6 +22,11 @@ describe('StringPool', () => {
       assert.equal(pool.find(w), ids[i]);
     }
     assert.equal(pool.find('missing'), undefined);
+    const size = pool.size;
+    const missing = new TextEncoder().encode('xpod-1x');
+    assert.equal(pool.findUtf8(missing, 1, 6), ids[2], 'findUtf8 finds a slice');
+    assert.equal(pool.findUtf8(missing), NOT_FOUND);
+    assert.equal(pool.size, size, 'findUtf8 never adds');
     assert.equal(pool.id(null), NULL_ID);
     assert.equal(pool.value(NULL_ID), null);
   });
