@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { DataType, Dictionary, Utf8, makeData, makeVector } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
 import { decodeRleHybrid } from './rleHybrid.js';
-import { snappyUncompress } from './snappy.js';
+import { snappyMaxUncompressedLength, snappyUncompress } from './snappy.js';
 import { decodeThriftStructAt } from './thriftCompact.js';
 import type { ThriftStruct } from './thriftCompact.js';
 
@@ -104,6 +104,10 @@ function decompress(page: Uint8Array, codec: number, uncompressedSize: number): 
     case Codec.UNCOMPRESSED:
       return page;
     case Codec.SNAPPY:
+      // A corrupt header must not make us allocate its claimed size first.
+      if (uncompressedSize > snappyMaxUncompressedLength(page.length)) {
+        throw new Error(`snappy page of ${page.length} bytes cannot hold the ${uncompressedSize} bytes its header says`);
+      }
       if (pageScratch.length < uncompressedSize) pageScratch = new Uint8Array(Math.max(uncompressedSize, pageScratch.length * 2));
       return snappyUncompress(page, uncompressedSize, pageScratch);
     case Codec.GZIP: {

@@ -1,5 +1,13 @@
 import { nativeSnappyUncompress } from './nativeSnappy.js';
 
+/**
+ * The most bytes a raw Snappy block of `compressedLength` bytes can decode to: the densest element is a 3-byte copy of
+ * 64 bytes. A page header or preamble claiming more is corrupt, and is refused before anything that large is allocated.
+ */
+export function snappyMaxUncompressedLength(compressedLength: number): number {
+  return Math.ceil((compressedLength * 64) / 3);
+}
+
 /** Which decoder `snappyUncompress` uses in this process. */
 export const snappyBackend: 'native' | 'js' = nativeSnappyUncompress === null ? 'js' : 'native';
 
@@ -101,6 +109,9 @@ function snappyPreamble(input: Uint8Array, expectedLength: number | undefined): 
   }
   if (expectedLength !== undefined && length !== expectedLength) {
     throw new Error(`snappy: block says ${length} bytes, page header says ${expectedLength}`);
+  }
+  if (length > snappyMaxUncompressedLength(input.length)) {
+    throw new Error(`snappy: block says ${length} bytes, more than ${input.length} compressed bytes can hold`);
   }
   return { length, pos };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bitWidthOf, decodeRleHybrid } from '../../../lib/parquet/rleHybrid.js';
 import { compressSync } from 'snappy';
-import { snappyBackend, snappyUncompress, snappyUncompressJs } from '../../../lib/parquet/snappy.js';
+import { snappyBackend, snappyMaxUncompressedLength, snappyUncompress, snappyUncompressJs } from '../../../lib/parquet/snappy.js';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -25,6 +25,17 @@ describe('snappyUncompress', () => {
       assert.deepEqual(snappyUncompressJs(view, plain.length), plain);
       assert.deepEqual(new Uint8Array(snappyUncompress(view, plain.length)), plain);
     }
+  });
+
+  it('refuses a length no block of that size can decode to, before allocating it (both decoders)', () => {
+    const claim = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x07, 0, 97]); // says 2 GiB from 7 bytes
+    for (const decode of [snappyUncompress, snappyUncompressJs]) {
+      assert.throws(() => decode(claim), /^Error: snappy: block says 2147483647 bytes, more than 7 compressed bytes can hold/);
+    }
+    // The densest real block (64-byte copies) stays under the bound.
+    const dense = compressSync(new Uint8Array(100_000));
+    assert.ok(100_000 <= snappyMaxUncompressedLength(dense.length), `${dense.length} bytes`);
+    assert.equal(snappyUncompress(dense, 100_000).length, 100_000);
   });
 
   it('native path: checks the length against the page header and names snappy in errors', () => {
