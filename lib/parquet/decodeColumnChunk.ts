@@ -111,12 +111,24 @@ function decompress(page: Uint8Array, codec: number, uncompressedSize: number): 
       if (pageScratch.length < uncompressedSize) pageScratch = new Uint8Array(Math.max(uncompressedSize, pageScratch.length * 2));
       return snappyUncompress(page, uncompressedSize, pageScratch);
     case Codec.GZIP: {
-      const out = new Uint8Array(gunzipSync(page));
+      const out = gunzipAtMost(page, uncompressedSize);
       if (out.length !== uncompressedSize) throw new Error(`gzip page is ${out.length} bytes, header says ${uncompressedSize}`);
       return out;
     }
     default:
       throw new UnsupportedPageError(`codec ${codec}`);
+  }
+}
+
+/** Inflates no further than the page header says, so a corrupt or hostile page cannot make us allocate more. */
+function gunzipAtMost(page: Uint8Array, uncompressedSize: number): Uint8Array {
+  try {
+    return new Uint8Array(gunzipSync(page, { maxOutputLength: Math.max(1, uncompressedSize) }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new Error(`gzip page inflates past the ${uncompressedSize} bytes its header says`);
+    }
+    throw err;
   }
 }
 

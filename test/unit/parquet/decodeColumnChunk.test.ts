@@ -1,0 +1,44 @@
+// Corrupt or hostile pages must fail with a clear error before we allocate what their headers claim.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { Float64 } from 'apache-arrow';
+import { Codec, Physical, decodeColumnChunk } from '../../../lib/parquet/decodeColumnChunk.js';
+import { T, encodeTypedStruct } from '../../../lib/parquet/thriftTyped.js';
+import type { TStruct } from '../../../lib/parquet/thriftTyped.js';
+
+const i32 = (id: number, value: number) => ({ id, type: T.I32, value });
+
+/** One DATA_PAGE (v1, PLAIN, REQUIRED) whose header says `uncompressedSize`, followed by `body`. */
+function dataPage(body: Uint8Array, uncompressedSize: number, numValues: number): Uint8Array {
+  const dataPageHeader: TStruct = { kind: 'struct', fields: [i32(1, numValues), i32(2, 0), i32(3, 3), i32(4, 3)] };
+  const header = encodeTypedStruct({
+    kind: 'struct',
+    fields: [i32(1, 0), i32(2, uncompressedSize), i32(3, body.length), { id: 5, type: T.Struct, value: dataPageHeader }],
+  });
+  const out = new Uint8Array(header.length + body.length);
+  out.set(header);
+  out.set(body, header.length);
+  return out;
+}
+
+const spec = (codec: number) => ({ physical: Physical.DOUBLE, codec, maxDefinitionLevel: 0 as const, type: new Float64() });
+
+describe('decodeColumnChunk on hostile pages', () => {
+  it('decodes an honest gzip page', () => {
+    const values = Float64Array.of(1.5, -2, 3.25);
+    const bytes = new Uint8Array(values.buffer);
+    const data = decodeColumnChunk(dataPage(gzipSync(bytes), bytes.length, 3), spec(Codec.GZIP), 3);
+    assert.deepEqual([...(data.values as Float64Array)], [1.5, -2, 3.25]);
+  });
+
+  it('stops inflating a gzip page at the size its header says', () => {
+    const bomb = gzipSync(new Uint8Array(50_000_000)); // ~50 KB that inflate to 50 MB
+    assert.throws(() => decodeColumnChunk(dataPage(bomb, 24, 3), spec(Codec.GZIP), 3), /^Error: gzip page inflates past the 24 bytes its header says$/);
+  });
+
+  it('refuses a snappy page whose header claims more than its bytes can hold', () => {
+    const page = dataPage(Uint8Array.from([24, 0x5c, ...new Uint8Array(24)]), 2_000_000_000, 3);
+    assert.throws(() => decodeColumnChunk(page, spec(Codec.SNAPPY), 3), /^Error: snappy page of 26 bytes cannot hold the 2000000000 bytes its header says$/);
+  });
+});
