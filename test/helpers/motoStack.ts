@@ -176,10 +176,9 @@ export async function deployMotoStack(options: DeployMotoStackOptions = {}): Pro
 
   const deployedFunction = async (name: string): Promise<DeployedFunction> => {
     const config = await api.lambda<{ Environment?: { Variables?: Record<string, string> }; Timeout: number }>('GET', `/2015-03-31/functions/${encodeURIComponent(name)}/configuration`);
-    // moto has been seen to list a freshly deployed mapping only later, once more than 10 s later on a loaded CI
-    // machine: ask again for up to 30 s (the loop ends as soon as it is there).
+    // moto has been seen to list a freshly deployed mapping only a moment later: ask again for a few seconds.
     let mappings: EsmConfig[] = [];
-    for (let attempt = 0; attempt < 60 && mappings.length === 0; attempt++) {
+    for (let attempt = 0; attempt < 20 && mappings.length === 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 500));
       mappings = (await api.lambda<{ EventSourceMappings?: EsmConfig[] }>('GET', `/2015-03-31/event-source-mappings/?FunctionName=${encodeURIComponent(name)}`)).EventSourceMappings ?? [];
     }
