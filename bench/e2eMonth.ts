@@ -16,6 +16,8 @@ export interface E2eOptions {
   rowsPerDay: number;
   seed: number;
   workers?: number;
+  /** The CLI's --commit-concurrency; its default when absent. */
+  commitConcurrency?: number;
   /** PostgreSQL URL; when absent the CLI starts an embedded PostgreSQL (fresh data directory each run). */
   databaseUrl?: string;
   log: (line: string) => void;
@@ -49,6 +51,7 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     '--enable-tag-keys', BENCH_ENABLED_KEYS.join(','),
     '--data-dir', pgDir,
     '--log-level', 'info',
+    ...(options.commitConcurrency ? ['--commit-concurrency', String(options.commitConcurrency)] : []),
     ...(options.databaseUrl ? ['--db', options.databaseUrl] : []),
   ];
   options.log(`end to end: koku-agg summarize, ${days.length} days × ${options.rowsPerDay.toLocaleString('en-US')} hourly pod rows, ${workers} worker(s), ${options.databaseUrl ? 'PostgreSQL from URL' : 'embedded PostgreSQL'}`);
@@ -64,6 +67,7 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     wallMs: outcome.wallMs,
     peakRssMb: outcome.peakRssMb,
     workers,
+    commitConcurrency: options.commitConcurrency ?? null,
     database: options.databaseUrl ? 'url' : 'embedded (includes initdb and start)',
     exitCode: outcome.code,
     outputTail: `${outcome.stdout}\n${outcome.stderr.split('\n').filter((l) => !l.includes(' INFO ')).join('\n')}`.trim().split('\n').slice(-25).join('\n'),

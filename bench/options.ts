@@ -12,6 +12,7 @@ export interface BenchOptions {
   e2e: boolean;
   e2eRowsPerDay: number;
   e2eWorkers?: number;
+  e2eCommitConcurrency?: number;
   databaseUrl?: string;
   cacheDir: string;
   out?: string;
@@ -47,6 +48,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--no-e2e', 'skip the month end to end')
     .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)
     .option('--e2e-workers <n>', 'day worker threads of the CLI (default: what the CLI picks: CPU count, one fewer with the embedded PostgreSQL)', positiveInt)
+    .option('--e2e-commit-concurrency <n>', "the CLI's --commit-concurrency: finalize transactions at once (default: the CLI's)", positiveInt)
     .option('--db <url>', 'PostgreSQL for the end-to-end run (default: KOKU_AGG_DATABASE_URL, else embedded)')
     .option('--cache-dir <dir>', 'where generated data is kept between runs', defaultCacheRoot())
     .option('--out <file>', 'results JSON (default: bench/results/<timestamp>.json)')
@@ -65,6 +67,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     e2e: o.e2e as boolean,
     e2eRowsPerDay: o.e2eRowsPerDay as number,
     e2eWorkers: o.e2eWorkers as number | undefined,
+    e2eCommitConcurrency: o.e2eCommitConcurrency as number | undefined,
     databaseUrl: (o.db as string | undefined) ?? env.KOKU_AGG_DATABASE_URL,
     cacheDir: o.cacheDir as string,
     out: o.out as string | undefined,

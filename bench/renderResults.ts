@@ -38,7 +38,7 @@ export function renderReport(report: BenchReport): string {
     out.push(
       '',
       `End to end (CLI summarize → PostgreSQL, ${e.database}): ${e.days} days × ${count(e.rowsPerDay)} hourly pod rows ` +
-        `(${count(e.hourlyPodRows)} in all), ${e.workers} worker(s): ${s(e.wallMs)} s wall, peak RSS ${mb(e.peakRssMb)} MB, exit ${e.exitCode}` +
+        `(${count(e.hourlyPodRows)} in all), ${e.workers} worker(s), commit concurrency ${e.commitConcurrency ?? 'default'}: ${s(e.wallMs)} s wall, peak RSS ${mb(e.peakRssMb)} MB, exit ${e.exitCode}` +
         (e.dayPhaseMs === null || e.finalizeMs === null
           ? ''
           : `; day tasks done after ${s(e.dayPhaseMs)} s (mean ${s(e.dayTaskMeanMs ?? 0)} s per day on a worker), then ${s(e.finalizeMs)} s more to finish committing into PostgreSQL (earlier days commit while later days run)`),

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       rowsPerDay: options.e2eRowsPerDay,
       seed: options.seed,
       workers: options.e2eWorkers,
+      commitConcurrency: options.e2eCommitConcurrency,
       databaseUrl: options.databaseUrl,
       log,
     });

@@ -42,6 +42,8 @@ export interface E2eResult {
   dayTaskMeanMs: number | null;
   peakRssMb: number | null;
   workers: number;
+  /** The CLI's --commit-concurrency when the run set it; null = the CLI default. */
+  commitConcurrency: number | null;
   database: string;
   exitCode: number;
   outputTail: string;

@@ -9,6 +9,7 @@ import {
 } from './constants.js';
 import { InvalidSettingError } from '../common/errors.js';
 import { qualifiedName } from './identifiers.js';
+import { acquireXactLock } from './locks.js';
 import { resolveOcpClusterUuid } from './ocpCluster.js';
 import type { DbClient } from './types.js';
 
@@ -54,30 +55,41 @@ export async function upsertNodeRoles(
   }
   const clusterUuid = await resolveOcpClusterUuid(client, schema, clusterId);
   const nodes = qualifiedName(schema, OCP_NODES_TABLE);
-  await client.query(
-    `WITH obs AS (
-       SELECT DISTINCT ON (o.node, o.resource_id, o.cores) o.node, o.resource_id, o.cores, o.role
+  const params = [
+    clusterUuid,
+    observations.map((o) => o.node),
+    observations.map((o) => o.resource_id),
+    observations.map((o) => o.node_capacity_cpu_cores),
+    observations.map((o) => o.node_role),
+  ];
+  // The first observation of each key, as the upsert keeps it.
+  const obs = `SELECT DISTINCT ON (o.node, o.resource_id, o.cores) o.node, o.resource_id, o.cores, o.role
        FROM (SELECT node, resource_id, cores::numeric(18,2) AS cores, role, ord
              FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[]) WITH ORDINALITY AS u(node, resource_id, cores, role, ord)) o
-       ORDER BY o.node, o.resource_id, o.cores, o.ord),
+       ORDER BY o.node, o.resource_id, o.cores, o.ord`;
+  const same = `n.cluster_id = $1::uuid AND n.node = obs.node AND n.resource_id IS NOT DISTINCT FROM obs.resource_id
+         AND n.node_capacity_cpu_cores IS NOT DISTINCT FROM obs.cores`;
+  // The table has no unique key: two transactions adding the same node would both insert it. So a change waits for a
+  // per-cluster lock (the upsert then sees what the previous holder committed); the usual case, every node known
+  // with its role, changes nothing and takes no lock, so finalizes of different days do not queue here.
+  const pending = await client.query<{ changes: boolean }>(
+    `WITH obs AS (${obs})
+     SELECT EXISTS (SELECT 1 FROM obs WHERE NOT EXISTS (SELECT 1 FROM ${nodes} n WHERE ${same}))
+         OR EXISTS (SELECT 1 FROM obs JOIN ${nodes} n ON ${same} WHERE n.node_role IS NULL AND obs.role IS NOT NULL) AS changes`,
+    params,
+  );
+  if (!pending.rows[0].changes) return;
+  await acquireXactLock(client, `koku-agg:ocp-nodes:${schema}:${clusterUuid}`);
+  await client.query(
+    `WITH obs AS (${obs}),
      filled AS (
        UPDATE ${nodes} n SET node_role = obs.role FROM obs
-       WHERE n.cluster_id = $1::uuid AND n.node = obs.node AND n.resource_id IS NOT DISTINCT FROM obs.resource_id
-         AND n.node_capacity_cpu_cores IS NOT DISTINCT FROM obs.cores AND n.node_role IS NULL
+       WHERE ${same} AND n.node_role IS NULL
        RETURNING n.uuid)
      INSERT INTO ${nodes} (uuid, node, resource_id, node_capacity_cpu_cores, cluster_id, node_role)
      SELECT gen_random_uuid(), obs.node, obs.resource_id, obs.cores, $1::uuid, obs.role FROM obs
-     WHERE NOT EXISTS (
-       SELECT 1 FROM ${nodes} n
-       WHERE n.cluster_id = $1::uuid AND n.node = obs.node AND n.resource_id IS NOT DISTINCT FROM obs.resource_id
-         AND n.node_capacity_cpu_cores IS NOT DISTINCT FROM obs.cores)`,
-    [
-      clusterUuid,
-      observations.map((o) => o.node),
-      observations.map((o) => o.resource_id),
-      observations.map((o) => o.node_capacity_cpu_cores),
-      observations.map((o) => o.node_role),
-    ],
+     WHERE NOT EXISTS (SELECT 1 FROM ${nodes} n WHERE ${same})`,
+    params,
   );
 }
 

@@ -21,6 +21,16 @@ export async function acquireXactLock(client: DbClient, key: string): Promise<vo
   await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey(key).toString()]);
 }
 
+/**
+ * `acquireXactLock` on each key, in sorted order: two transactions asking for overlapping sets then queue on the first
+ * key they share instead of each holding what the other waits for (no deadlock).
+ *
+ * @example await acquireXactLocks(client, days.map((day) => `ocp:${schema}:${providerUuid}:${day}`))
+ */
+export async function acquireXactLocks(client: DbClient, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) await acquireXactLock(client, key);
+}
+
 /** Like `acquireXactLock` but returns `false` at once instead of waiting when another transaction holds it. */
 export async function tryAcquireXactLock(client: DbClient, key: string): Promise<boolean> {
   const r = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [

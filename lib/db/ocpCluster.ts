@@ -1,6 +1,7 @@
 import { OCP_CLUSTERS_TABLE, REPORT_PERIOD_TABLE } from './constants.js';
 import { UnknownClusterError } from './errors.js';
 import { qualifiedName } from './identifiers.js';
+import { acquireXactLock } from './locks.js';
 import type { DbClient, OcpClusterInput } from './types.js';
 
 /**
@@ -11,23 +12,33 @@ import type { DbClient, OcpClusterInput } from './types.js';
  */
 export async function ensureOcpCluster(client: DbClient, schema: string, input: OcpClusterInput): Promise<string> {
   const table = qualifiedName(schema, OCP_CLUSTERS_TABLE);
+  // The table has no unique key on the provider: two transactions creating the row would both insert it. Creating
+  // waits for a per-provider lock and looks again; finding the row, the usual case, takes no lock.
+  let row = await findCluster(client, table, input.providerUuid);
+  if (row === null) {
+    await acquireXactLock(client, `koku-agg:ocp-cluster:${schema}:${input.providerUuid}`);
+    row = await findCluster(client, table, input.providerUuid);
+  }
+  if (row === null) {
+    const created = await client.query<{ uuid: string }>(
+      `INSERT INTO ${table} (uuid, cluster_id, cluster_alias, provider_id) VALUES (gen_random_uuid(), $1, $2, $3::uuid)
+       RETURNING uuid::text AS uuid`,
+      [input.clusterId, input.clusterAlias, input.providerUuid],
+    );
+    return created.rows[0].uuid;
+  }
+  if (row.cluster_alias !== input.clusterAlias) {
+    await client.query(`UPDATE ${table} SET cluster_alias = $2 WHERE uuid = $1::uuid`, [row.uuid, input.clusterAlias]);
+  }
+  return row.uuid;
+}
+
+async function findCluster(client: DbClient, table: string, providerUuid: string): Promise<{ uuid: string; cluster_alias: string | null } | null> {
   const found = await client.query<{ uuid: string; cluster_alias: string | null }>(
     `SELECT uuid::text AS uuid, cluster_alias FROM ${table} WHERE provider_id = $1::uuid ORDER BY uuid LIMIT 1`,
-    [input.providerUuid],
+    [providerUuid],
   );
-  if (found.rows.length) {
-    const row = found.rows[0];
-    if (row.cluster_alias !== input.clusterAlias) {
-      await client.query(`UPDATE ${table} SET cluster_alias = $2 WHERE uuid = $1::uuid`, [row.uuid, input.clusterAlias]);
-    }
-    return row.uuid;
-  }
-  const created = await client.query<{ uuid: string }>(
-    `INSERT INTO ${table} (uuid, cluster_id, cluster_alias, provider_id) VALUES (gen_random_uuid(), $1, $2, $3::uuid)
-     RETURNING uuid::text AS uuid`,
-    [input.clusterId, input.clusterAlias, input.providerUuid],
-  );
-  return created.rows[0].uuid;
+  return found.rows[0] ?? null;
 }
 
 /**

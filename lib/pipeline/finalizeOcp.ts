@@ -3,7 +3,7 @@ import { isoDay } from '../common/days.js';
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
 import {
-  acquireXactLock,
+  acquireXactLocks,
   ensureReportPeriod,
   findProvider,
   findReportPeriod,
@@ -69,12 +69,17 @@ export interface FinalizeResult {
 }
 
 /**
- * Commits the current partial of each requested day, serialised per source-month by an advisory lock.
+ * Commits the current partial of each requested day, serialised per source-day by advisory locks.
  *
- * "Current" means computed from exactly the objects present now: the choice is made inside the lock, so a partial
- * built from an older input set can never replace rows built from a newer one (latest wins), and a day whose ledger
- * already holds that partial's fingerprint is left alone (idempotent) unless `force` is set. All changed days are
- * replaced in one transaction: a failure leaves every day's previous rows.
+ * "Current" means computed from exactly the objects present now: the choice is made inside the day's lock, so a
+ * partial built from an older input set can never replace rows built from a newer one (latest wins), and a day whose
+ * ledger already holds that partial's fingerprint is left alone (idempotent) unless `force` is set. All changed days
+ * are replaced in one transaction: a failure leaves every day's previous rows.
+ *
+ * Everything a finalize reads and writes per day (the day's rows, its ledger entry) is covered by the day's lock, so
+ * finalizes of different days of one month can commit at the same time, on several database connections. The steps
+ * shared by a month stay safe when they do: the report period is inserted ON CONFLICT, the partition, cluster and
+ * node rows are created behind locks of their own (`ensureMonthPartition`, `ensureOcpCluster`, `upsertNodeRoles`).
  */
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
@@ -83,7 +88,7 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
   const target = deps.targetSchema ?? deps.schema;
   let committed: CommittedDay[] = [];
   await withTransaction(deps.pool, async (client) => {
-    await acquireXactLock(client, `ocp:${target}:${req.providerUuid}:${req.year}-${req.month}`);
+    await acquireXactLocks(client, days.map((day) => ocpDayLockKey(target, req.providerUuid, day)));
     const { current, waiting } = await chooseCurrentPartials(deps, req, days);
     result.waiting.push(...waiting);
     const { changed, unchanged } = await partialsToCommit(client, target, { providerUuid: req.providerUuid, summaryType: OCP_SUMMARY_TYPE, force: req.force }, current);
@@ -124,6 +129,11 @@ function chooseCurrentPartials(deps: FinalizeDeps, req: FinalizeRequest, days: s
     const manifests = await listPartialManifests(deps.partialStore, deps.partialsPrefix, task);
     return newestFirst(manifests.filter((m) => m.inputsFingerprint === fp))[0];
   });
+}
+
+/** The advisory lock that serialises finalizes of one OCP source-day in a target schema. */
+export function ocpDayLockKey(schema: string, providerUuid: string, day: string): string {
+  return `ocp:${schema}:${providerUuid}:${day}`;
 }
 
 type ClusterOf = { clusterId: string; clusterAlias: string | null };

@@ -19,9 +19,15 @@ export interface SummarizeOcpMonthDeps {
   logger: Logger;
   createReportPeriods: boolean;
   onCommitted?: FinalizeDeps['onCommitted'];
+  hooks?: FinalizeDeps['hooks'];
   /** Runs one day task (in-process, or on a worker thread) and resolves with its partial's manifest. */
   runDay(task: DayTask): Promise<PartialManifest>;
   onDayDone?(task: DayTask, manifest: PartialManifest): void;
+  /**
+   * Finalize transactions that may commit at once, each on its own connection and with days of its own (finalize
+   * locks per source-day); default 1. More lets the database use more cores for the month's inserts.
+   */
+  commitConcurrency?: number;
 }
 
 export interface SummarizeOcpMonthRequest {
@@ -44,8 +50,8 @@ export async function summarizeOcpMonth(
   const present = await listOcpDaysWithData(deps.dataStore, { account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month });
   const days = req.days ? present.filter((d) => req.days!.includes(d)) : present;
   const tasks: DayTask[] = days.map((day) => ({ account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, day }));
-  const finished = new FinishedDays();
-  // Every day is queued at once (the runner bounds concurrency); the loop below commits whatever days are done.
+  const finished = new FinishedDays(tasks.length);
+  // Every day is queued at once (the runner bounds concurrency); the committers below take whatever days are done.
   for (const task of tasks) {
     deps
       .runDay(task)
@@ -64,21 +70,32 @@ export async function summarizeOcpMonth(
   // Group commit: each transaction takes the days finished since the last one began (at most
   // FINALIZE_DAYS_PER_TRANSACTION), so the first commit starts after one day rather than a whole window, and the
   // database, the critical path of a month, never waits for days that are not done.
-  for (let taken = 0; taken < tasks.length; ) {
-    const batch = await finished.take(FINALIZE_DAYS_PER_TRANSACTION);
-    taken += batch.length;
-    const ok: string[] = [];
-    for (const day of batch) {
-      if ('error' in day) failures.push({ day: day.task.day, error: day.error });
-      else {
-        manifests.push(day.manifest);
-        ok.push(day.task.day);
+  const commitDays = async (): Promise<void> => {
+    for (;;) {
+      const batch = await finished.take(FINALIZE_DAYS_PER_TRANSACTION);
+      if (batch.length === 0) return;
+      const ok: string[] = [];
+      for (const day of batch) {
+        if ('error' in day) failures.push({ day: day.task.day, error: day.error });
+        else {
+          manifests.push(day.manifest);
+          ok.push(day.task.day);
+        }
+      }
+      if (ok.length === 0) continue;
+      try {
+        const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: ok, force: true });
+        for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
+      } catch (err) {
+        // The other committers finish the transaction they are in, then stop: the run fails as a whole.
+        finished.stop();
+        throw err;
       }
     }
-    if (ok.length === 0) continue;
-    const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: ok, force: true });
-    for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
-  }
+  };
+  const committers = await Promise.allSettled(Array.from({ length: Math.max(1, deps.commitConcurrency ?? 1) }, commitDays));
+  const failed = committers.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+  if (failed) throw failed.reason;
   manifests.sort((a, b) => (a.task.day < b.task.day ? -1 : 1));
   failures.sort((a, b) => (a.day < b.day ? -1 : 1));
   for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].sort();
@@ -99,17 +116,38 @@ type FinishedDay = { task: DayTask; manifest: PartialManifest } | { task: DayTas
 /** Day tasks that have settled and are not yet committed, in the order they settled. */
 class FinishedDays {
   private readonly days: FinishedDay[] = [];
-  private wake: (() => void) | null = null;
+  private readonly waiting: Array<() => void> = [];
+  private handedOut = 0;
+  private stopped = false;
+
+  constructor(private readonly total: number) {}
 
   add(day: FinishedDay): void {
     this.days.push(day);
-    this.wake?.();
-    this.wake = null;
+    this.waiting.shift()?.();
   }
 
-  /** Up to `max` finished days, waiting for the first one when none is ready. */
+  /** Up to `max` finished days, waiting for one when none is ready; empty once every day is handed out, or stopped. */
   async take(max: number): Promise<FinishedDay[]> {
-    if (this.days.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
-    return this.days.splice(0, max);
+    while (this.days.length === 0 && !this.done()) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.stopped) return [];
+    const batch = this.days.splice(0, max);
+    this.handedOut += batch.length;
+    if (this.done()) this.wakeAll();
+    return batch;
+  }
+
+  /** Hands out nothing more: every `take`, waiting or not, returns empty. */
+  stop(): void {
+    this.stopped = true;
+    this.wakeAll();
+  }
+
+  private done(): boolean {
+    return this.stopped || this.handedOut === this.total;
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.waiting.splice(0)) wake();
   }
 }

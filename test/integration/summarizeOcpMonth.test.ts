@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { readOcpSummaryConfig, upsertProvider, withClient } from '../../lib/db/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
-import { summarizeOcpMonth } from '../../lib/pipeline/summarizeOcpMonth.js';
+import { summarizeOcpMonth, type SummarizeOcpMonthDeps } from '../../lib/pipeline/summarizeOcpMonth.js';
 import type { DayTask, PartialManifest } from '../../lib/pipeline/types.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { MemoryObjectStore } from '../../lib/store/index.js';
@@ -49,7 +49,7 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
   after(() => db.cleanup());
 
   /** Runs the month with day tasks that finish only when the test opens their gate. */
-  async function start() {
+  async function start(options: Pick<SummarizeOcpMonthDeps, 'commitConcurrency' | 'hooks'> = {}) {
     const lines: LogLine[] = [];
     const logger = capturingLogger(lines);
     const partials = new MemoryObjectStore();
@@ -61,7 +61,7 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
       return manifest;
     };
     const run = summarizeOcpMonth(
-      { pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema, logger, createReportPeriods: true, runDay },
+      { pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema, logger, createReportPeriods: true, runDay, ...options },
       { account: account(), providerUuid: PROVIDER, year: 2025, month: 6 },
     );
     const commits = () => lines.filter((l) => l.message === 'finalize done').map((l) => l.extra!.committed as string[]);
@@ -95,5 +95,31 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
     assert.deepEqual(result.failures.map((f) => [f.day, (f.error as Error).message]), [[DAYS[1], 'object pod_usage.2025-06-02 is corrupt']]);
     assert.deepEqual(result.finalize.committed, [DAYS[0], DAYS[2]]);
     assert.ok(commits().every((days) => !days.includes(DAYS[1])));
+  });
+
+  it('with two committers, commits a day while another day is still in its transaction', async () => {
+    const firstCommit = gate<void>();
+    let deletes = 0;
+    // The first transaction stops after its delete until the test lets it go; later ones pass straight through.
+    const hooks = { afterDelete: () => (deletes++ === 0 ? firstCommit.promise : Promise.resolve()) };
+    const { run, gates, commits } = await start({ commitConcurrency: 2, hooks });
+    gates.get(DAYS[0])!.open();
+    await until(() => deletes === 1, 'the first transaction');
+    gates.get(DAYS[1])!.open();
+    await until(() => commits().length === 1, 'a commit beside the open transaction');
+    assert.deepEqual(commits(), [[DAYS[1]]], 'day 2 committed while day 1 was still in its transaction');
+    firstCommit.open();
+    gates.get(DAYS[2])!.open();
+    const result = await run;
+    assert.deepEqual(result.finalize.committed, DAYS);
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual([...new Set((await readSummaryRows(db.pool, db.schema)).map((r) => r.usage_start))].sort(), DAYS);
+  });
+
+  it('fails the run when a transaction fails, after the other committer stops', async () => {
+    const hooks = { afterDelete: () => Promise.reject(new Error('injected failure in a commit')) };
+    const { run, gates } = await start({ commitConcurrency: 2, hooks });
+    for (const g of gates.values()) g.open();
+    await assert.rejects(run, /injected failure in a commit/);
   });
 });

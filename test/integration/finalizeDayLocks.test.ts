@@ -1,0 +1,135 @@
+/**
+ * Finalize serialises per source-day, not per source-month: two finalizes of different days of one month commit at
+ * the same time, two of the same day queue, and the rows a month shares (cluster, nodes) are never inserted twice when
+ * two transactions want to create them at once.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { silentLogger } from '../../lib/common/logger.js';
+import { ensureOcpCluster, ensureReportPeriod, readOcpSummaryConfig, upsertProvider, withClient, withTransaction } from '../../lib/db/index.js';
+import { accountForSchema } from '../../lib/layout/index.js';
+import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
+import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from '../../lib/pipeline/finalizeOcp.js';
+import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
+import type { DayTask } from '../../lib/pipeline/types.js';
+import { MemoryObjectStore } from '../../lib/store/index.js';
+import { freshSchema, type FreshSchema } from '../helpers/database.js';
+import { dayObjects, putObjects, sampleDay } from '../helpers/kokuFixtures.js';
+import { readSummaryRows } from '../helpers/summaryRows.js';
+
+const PROVIDER = '3b9f1c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
+const DAYS = ['2025-09-01', '2025-09-02', '2025-09-03'];
+
+/** A promise with its resolve outside. */
+function gate() {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/** Resolves once `promise` has settled or `ms` have passed, saying which. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let settled = false;
+  void promise.then(() => (settled = true), () => (settled = true));
+  await new Promise((r) => setTimeout(r, ms));
+  return settled;
+}
+
+describe('finalize locks per source-day', { concurrency: false }, () => {
+  let db: FreshSchema;
+  const data = new MemoryObjectStore();
+  const partials = new MemoryObjectStore();
+  const account = () => accountForSchema(db.schema);
+  const task = (day: string): DayTask => ({ account: account(), providerType: 'OCP', providerUuid: PROVIDER, year: 2025, month: 9, day });
+
+  before(async () => {
+    db = await freshSchema('org');
+    await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'C1' }));
+    // Every day runs on the same nodes, so each first commit wants to insert the same reporting_ocp_nodes rows.
+    for (const day of DAYS) await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(day)));
+    const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
+    for (const day of DAYS) await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger }, task(day));
+  });
+  after(() => db.cleanup());
+
+  /** Starts a forced finalize of `days` whose transaction stops after its delete until `paused` opens (if given). */
+  function finalize(days: string[], paused?: Promise<void>): Promise<FinalizeResult> {
+    const deps: FinalizeDeps = {
+      pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema,
+      logger: silentLogger, createReportPeriods: true, hooks: paused ? { afterDelete: () => paused } : undefined,
+    };
+    return finalizeOcp(deps, { type: 'finalize', ...task(days[0]!), days, force: true });
+  }
+
+  const count = async (sql: string): Promise<number> => Number((await db.pool.query<{ n: string }>(sql)).rows[0]!.n);
+  const nodeRows = () => count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocp_nodes`);
+  const distinctNodes = () => count(`SELECT count(DISTINCT (node, resource_id, node_capacity_cpu_cores)) AS n FROM "${db.schema}".reporting_ocp_nodes`);
+  const daysInTable = async () => [...new Set((await readSummaryRows(db.pool, db.schema)).map((r) => r.usage_start as string))].sort();
+
+  it('inserts each new node once when two first commits of a month want it at the same time', async () => {
+    // The cluster row exists, so the second transaction meets the node step (not the cluster step) while the first,
+    // which inserted the nodes, is still open.
+    await withTransaction(db.pool, async (c) => {
+      await ensureReportPeriod(c, db.schema, { providerUuid: PROVIDER, clusterId: 'c1', clusterAlias: 'C1', year: 2025, month: 9 });
+      await ensureOcpCluster(c, db.schema, { providerUuid: PROVIDER, clusterId: 'c1', clusterAlias: 'C1' });
+    });
+    const first = gate();
+    const one = finalize([DAYS[0]!], first.promise);
+    await new Promise((r) => setTimeout(r, 300));
+    const two = finalize([DAYS[1]!]);
+    assert.equal(await settlesWithin(two, 300), false, 'the second waits for the nodes the first is inserting');
+    first.open();
+    assert.deepEqual((await one).committed, [DAYS[0]]);
+    assert.deepEqual((await two).committed, [DAYS[1]]);
+    assert.ok((await nodeRows()) > 0);
+    assert.equal(await nodeRows(), await distinctNodes(), 'no node row twice');
+  });
+
+  it('commits another day of the same month while a day is still in its transaction', async () => {
+    const first = gate();
+    const one = finalize([DAYS[0]!], first.promise);
+    await new Promise((r) => setTimeout(r, 300));
+    const other = finalize([DAYS[2]!]);
+    const committedMeanwhile = await settlesWithin(other, 10_000);
+    const oneStillOpen = !(await settlesWithin(one, 0));
+    first.open();
+    assert.ok(committedMeanwhile, 'day 3 committed while day 1 held its lock');
+    assert.ok(oneStillOpen);
+    assert.deepEqual((await other).committed, [DAYS[2]]);
+    assert.deepEqual((await one).committed, [DAYS[0]]);
+    assert.deepEqual(await daysInTable(), DAYS);
+  });
+
+  it('queues two finalizes of the same day, so the day holds one copy of its rows', async () => {
+    const rowsBefore = (await readSummaryRows(db.pool, db.schema, `usage_start = '${DAYS[1]}'`)).length;
+    const first = gate();
+    const one = finalize([DAYS[1]!], first.promise);
+    await new Promise((r) => setTimeout(r, 300));
+    const two = finalize([DAYS[1]!, DAYS[2]!]);
+    assert.equal(await settlesWithin(two, 300), false, 'the second waits for the day lock');
+    first.open();
+    await one;
+    assert.deepEqual((await two).committed, [DAYS[1], DAYS[2]]);
+    assert.equal((await readSummaryRows(db.pool, db.schema, `usage_start = '${DAYS[1]}'`)).length, rowsBefore);
+    assert.equal(await nodeRows(), await distinctNodes());
+  });
+
+  it('creates a missing cluster row once when two transactions need it at the same time', async () => {
+    const provider = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const input = { providerUuid: provider, clusterId: 'c2', clusterAlias: 'C2' };
+    const first = gate();
+    const inserted = gate();
+    const one = withTransaction(db.pool, async (c) => {
+      const uuid = await ensureOcpCluster(c, db.schema, input);
+      inserted.open();
+      await first.promise;
+      return uuid;
+    });
+    await inserted.promise;
+    const two = withTransaction(db.pool, (c) => ensureOcpCluster(c, db.schema, input));
+    assert.equal(await settlesWithin(two, 300), false, 'the second waits for the first to commit its row');
+    first.open();
+    assert.equal(await two, await one);
+    assert.equal(await count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocp_clusters WHERE provider_id = '${provider}'`), 1);
+  });
+});
