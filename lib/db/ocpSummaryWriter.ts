@@ -78,6 +78,7 @@ export async function replaceOcpDays(
   validateInput(input, days);
   if (days.length === 0) return { deleted: 0, inserted: 0 };
   await assertDaysInReportPeriod(client, input, days);
+  await hooks.beforePartitions?.();
   for (const { year, month } of monthsOf(days)) {
     await ensureMonthPartition(client, input.schema, OCP_SUMMARY_TABLE, year, month);
   }

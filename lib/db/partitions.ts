@@ -15,6 +15,13 @@ export function monthBounds(year: number, month: number): { from: string; to: st
   return { from: first(year, month), to: first(next.year, next.month) };
 }
 
+/** Whether `schema.table`'s partition `{table}_YYYY_MM` exists (as this transaction sees the catalog). */
+export async function monthPartitionExists(client: DbClient, schema: string, table: string, year: number, month: number): Promise<boolean> {
+  const partition = qualifiedName(schema, monthPartitionName(table, year, month));
+  const exists = await client.query<{ oid: string | null }>('SELECT to_regclass($1)::text AS oid', [partition]);
+  return exists.rows[0].oid !== null;
+}
+
 /**
  * Creates the monthly RANGE partition `{table}_YYYY_MM` of `schema.table` (partitioned on a date column, e.g.
  * `usage_start`) when missing. Rows of that month already sitting in the `{table}_default` partition are moved
@@ -38,8 +45,7 @@ export async function ensureMonthPartition(
   }
   const parent = qualifiedName(schema, table);
   const partition = qualifiedName(schema, monthPartitionName(table, year, month));
-  const exists = await client.query<{ oid: string | null }>('SELECT to_regclass($1)::text AS oid', [partition]);
-  if (exists.rows[0].oid !== null) return;
+  if (await monthPartitionExists(client, schema, table, year, month)) return;
   const sql = createPartitionSql(parent, partition, qualifiedName(schema, `${table}_default`), monthBounds(year, month));
   const lockKey = advisoryLockKey(`koku-agg:partition:${schema}.${table}`).toString();
   try {

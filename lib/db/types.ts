@@ -58,6 +58,8 @@ export interface ReplaceOcpDaysInput {
 }
 
 export interface ReplaceOcpDaysHooks {
+  /** Runs before the month partitions are ensured; tests use it to hold a transaction at that point. */
+  beforePartitions?: () => Promise<void>;
   /** Runs after the delete and before the COPY; tests use it to prove a failure leaves the old rows intact. */
   afterDelete?: () => Promise<void>;
 }

@@ -3,16 +3,19 @@ import { isoDay } from '../common/days.js';
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
 import {
+  acquireXactLock,
   acquireXactLocks,
   ensureReportPeriod,
   findProvider,
   findReportPeriod,
+  monthPartitionExists,
   readNodeRoleLookup,
   readOcpSummaryConfig,
   replaceOcpDays,
   upsertNodeRoles,
   withTransaction,
 } from '../db/index.js';
+import { OCP_SUMMARY_TABLE } from '../db/constants.js';
 import type { DbClient, ReplaceOcpDaysHooks } from '../db/types.js';
 import { providerSkipReason, requireClusterId } from '../koku/index.js';
 import type { ProviderMetadataSource } from '../koku/types.js';
@@ -77,9 +80,10 @@ export interface FinalizeResult {
  * are replaced in one transaction: a failure leaves every day's previous rows.
  *
  * Everything a finalize reads and writes per day (the day's rows, its ledger entry) is covered by the day's lock, so
- * finalizes of different days of one month can commit at the same time, on several database connections. The steps
- * shared by a month stay safe when they do: the report period is inserted ON CONFLICT, the partition, cluster and
- * node rows are created behind locks of their own (`ensureMonthPartition`, `ensureOcpCluster`, `upsertNodeRoles`).
+ * finalizes of different days of one month can commit at the same time, on several database connections. The rows a
+ * month shares are created behind locks of their own, taken only when something is missing: the report period and
+ * partition behind a source-month lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster` and
+ * `upsertNodeRoles`.
  */
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
@@ -140,7 +144,14 @@ type ClusterOf = { clusterId: string; clusterAlias: string | null };
 
 async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: FinalizeRequest, provider: ClusterOf): Promise<number | null> {
   const target = deps.targetSchema ?? deps.schema;
-  const found = await findReportPeriod(client, target, req.providerUuid, isoDay(req.year, req.month, 1));
+  const monthStart = isoDay(req.year, req.month, 1);
+  let found = await findReportPeriod(client, target, req.providerUuid, monthStart);
+  if (found !== null && (await monthPartitionExists(client, target, OCP_SUMMARY_TABLE, req.year, req.month))) return found;
+  // Creating a month's report period or partition: one finalize of the source-month at a time. Two at once deadlock:
+  // the partition's foreign-key trigger needs a lock on the report-period table that the other's insert holds, while
+  // that insert waits for the first transaction's report period. Held to the end; the usual commit never gets here.
+  await acquireXactLock(client, `koku-agg:ocp-month-setup:${target}:${req.providerUuid}:${req.year}-${req.month}`);
+  found ??= await findReportPeriod(client, target, req.providerUuid, monthStart);
   if (found !== null || !deps.createReportPeriods) return found;
   return ensureReportPeriod(client, target, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });
 }

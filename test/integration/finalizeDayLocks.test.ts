@@ -12,6 +12,7 @@ import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from '../../lib/pipeline/finalizeOcp.js';
 import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
 import type { DayTask } from '../../lib/pipeline/types.js';
+import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
 import { MemoryObjectStore } from '../../lib/store/index.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
 import { dayObjects, putObjects, sampleDay } from '../helpers/kokuFixtures.js';
@@ -19,6 +20,8 @@ import { readSummaryRows } from '../helpers/summaryRows.js';
 
 const PROVIDER = '3b9f1c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
 const DAYS = ['2025-09-01', '2025-09-02', '2025-09-03'];
+/** A month no test has committed to: no report period, no partition. */
+const NEW_MONTH_DAYS = ['2025-10-01', '2025-10-02'];
 
 /** A promise with its resolve outside. */
 function gate() {
@@ -40,23 +43,26 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
   const data = new MemoryObjectStore();
   const partials = new MemoryObjectStore();
   const account = () => accountForSchema(db.schema);
-  const task = (day: string): DayTask => ({ account: account(), providerType: 'OCP', providerUuid: PROVIDER, year: 2025, month: 9, day });
+  const task = (day: string): DayTask => ({ account: account(), providerType: 'OCP', providerUuid: PROVIDER, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day });
 
   before(async () => {
     db = await freshSchema('org');
     await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'C1' }));
     // Every day runs on the same nodes, so each first commit wants to insert the same reporting_ocp_nodes rows.
-    for (const day of DAYS) await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(day)));
+    for (const day of [...DAYS, ...NEW_MONTH_DAYS]) await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(day)));
     const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
-    for (const day of DAYS) await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger }, task(day));
+    for (const day of [...DAYS, ...NEW_MONTH_DAYS]) await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger }, task(day));
   });
   after(() => db.cleanup());
 
-  /** Starts a forced finalize of `days` whose transaction stops after its delete until `paused` opens (if given). */
-  function finalize(days: string[], paused?: Promise<void>): Promise<FinalizeResult> {
+  /**
+   * Starts a forced finalize of `days` whose transaction stops after its delete until `paused` opens (if given), or
+   * before it creates the month's partition (`at: 'beforePartitions'`).
+   */
+  function finalize(days: string[], paused?: Promise<void>, at: keyof ReplaceOcpDaysHooks = 'afterDelete'): Promise<FinalizeResult> {
     const deps: FinalizeDeps = {
       pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema,
-      logger: silentLogger, createReportPeriods: true, hooks: paused ? { afterDelete: () => paused } : undefined,
+      logger: silentLogger, createReportPeriods: true, hooks: paused ? { [at]: () => paused } : undefined,
     };
     return finalizeOcp(deps, { type: 'finalize', ...task(days[0]!), days, force: true });
   }
@@ -131,5 +137,22 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
     first.open();
     assert.equal(await two, await one);
     assert.equal(await count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocp_clusters WHERE provider_id = '${provider}'`), 1);
+  });
+  it('creates a new month once when two first commits of it run at the same time (no deadlock)', async () => {
+    // The first holds its new report period while it has yet to create the partition, whose foreign-key trigger
+    // needs a lock the second's report-period insert would hold: the second must wait before inserting.
+    const first = gate();
+    const one = finalize([NEW_MONTH_DAYS[0]!], first.promise, 'beforePartitions');
+    await new Promise((r) => setTimeout(r, 300));
+    const two = finalize([NEW_MONTH_DAYS[1]!]);
+    const waited = !(await settlesWithin(two, 300));
+    first.open();
+    const [a, b] = await Promise.allSettled([one, two]);
+    assert.equal(a.status, 'fulfilled', a.status === 'rejected' ? String(a.reason) : '');
+    assert.equal(b.status, 'fulfilled', b.status === 'rejected' ? String(b.reason) : '');
+    assert.ok(waited, 'the second waited for the first to set up the month');
+    assert.equal(await count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocpusagereportperiod WHERE provider_id = '${PROVIDER}' AND report_period_start >= '2025-10-01'`), 1);
+    assert.deepEqual(await daysInTable(), [...DAYS, ...NEW_MONTH_DAYS]);
+    assert.equal(await nodeRows(), await distinctNodes(), 'no node row twice');
   });
 });
