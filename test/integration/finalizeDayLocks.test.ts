@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { silentLogger } from '../../lib/common/logger.js';
-import { ensureOcpCluster, ensureReportPeriod, readOcpSummaryConfig, upsertProvider, withClient, withTransaction } from '../../lib/db/index.js';
+import { ensureMonthPartition, ensureOcpCluster, ensureReportPeriod, readOcpSummaryConfig, upsertProvider, withClient, withTransaction } from '../../lib/db/index.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from '../../lib/pipeline/finalizeOcp.js';
 import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
 import type { DayTask } from '../../lib/pipeline/types.js';
+import { OCP_SUMMARY_TABLE } from '../../lib/db/constants.js';
 import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
 import { MemoryObjectStore } from '../../lib/store/index.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
@@ -29,6 +30,14 @@ function gate() {
   const promise = new Promise<void>((resolve) => (open = resolve));
   return { promise, open };
 }
+
+/** Where a held transaction stops: `reached` opens when it gets there, `release` lets it go on. */
+interface Hold {
+  reached: ReturnType<typeof gate>;
+  release: ReturnType<typeof gate>;
+}
+
+const hold = (): Hold => ({ reached: gate(), release: gate() });
 
 /** Resolves once `promise` has settled or `ms` have passed, saying which. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -56,13 +65,18 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
   after(() => db.cleanup());
 
   /**
-   * Starts a forced finalize of `days` whose transaction stops after its delete until `paused` opens (if given), or
-   * before it creates the month's partition (`at: 'beforePartitions'`).
+   * Starts a forced finalize of `days`. With `hold`, its transaction stops after its delete (or, with
+   * `at: 'beforePartitions'`, before it creates the month's partition), says so by opening `hold.reached`, and goes on
+   * when `hold.release` opens.
    */
-  function finalize(days: string[], paused?: Promise<void>, at: keyof ReplaceOcpDaysHooks = 'afterDelete'): Promise<FinalizeResult> {
+  function finalize(days: string[], hold?: Hold, at: keyof ReplaceOcpDaysHooks = 'afterDelete'): Promise<FinalizeResult> {
+    const stop = async () => {
+      hold!.reached.open();
+      await hold!.release.promise;
+    };
     const deps: FinalizeDeps = {
       pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema,
-      logger: silentLogger, createReportPeriods: true, hooks: paused ? { [at]: () => paused } : undefined,
+      logger: silentLogger, createReportPeriods: true, hooks: hold ? { [at]: stop } : undefined,
     };
     return finalizeOcp(deps, { type: 'finalize', ...task(days[0]!), days, force: true });
   }
@@ -73,18 +87,19 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
   const daysInTable = async () => [...new Set((await readSummaryRows(db.pool, db.schema)).map((r) => r.usage_start as string))].sort();
 
   it('inserts each new node once when two first commits of a month want it at the same time', async () => {
-    // The cluster row exists, so the second transaction meets the node step (not the cluster step) while the first,
-    // which inserted the nodes, is still open.
+    // The month's report period, partition and cluster row exist, so the second transaction meets the node step (not
+    // the month or cluster step) while the first, which inserted the nodes, is still open.
     await withTransaction(db.pool, async (c) => {
       await ensureReportPeriod(c, db.schema, { providerUuid: PROVIDER, clusterId: 'c1', clusterAlias: 'C1', year: 2025, month: 9 });
+      await ensureMonthPartition(c, db.schema, OCP_SUMMARY_TABLE, 2025, 9);
       await ensureOcpCluster(c, db.schema, { providerUuid: PROVIDER, clusterId: 'c1', clusterAlias: 'C1' });
     });
-    const first = gate();
-    const one = finalize([DAYS[0]!], first.promise);
-    await new Promise((r) => setTimeout(r, 300));
+    const first = hold();
+    const one = finalize([DAYS[0]!], first);
+    await first.reached.promise;
     const two = finalize([DAYS[1]!]);
     assert.equal(await settlesWithin(two, 300), false, 'the second waits for the nodes the first is inserting');
-    first.open();
+    first.release.open();
     assert.deepEqual((await one).committed, [DAYS[0]]);
     assert.deepEqual((await two).committed, [DAYS[1]]);
     assert.ok((await nodeRows()) > 0);
@@ -92,13 +107,13 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
   });
 
   it('commits another day of the same month while a day is still in its transaction', async () => {
-    const first = gate();
-    const one = finalize([DAYS[0]!], first.promise);
-    await new Promise((r) => setTimeout(r, 300));
+    const first = hold();
+    const one = finalize([DAYS[0]!], first);
+    await first.reached.promise;
     const other = finalize([DAYS[2]!]);
     const committedMeanwhile = await settlesWithin(other, 10_000);
     const oneStillOpen = !(await settlesWithin(one, 0));
-    first.open();
+    first.release.open();
     assert.ok(committedMeanwhile, 'day 3 committed while day 1 held its lock');
     assert.ok(oneStillOpen);
     assert.deepEqual((await other).committed, [DAYS[2]]);
@@ -108,12 +123,12 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
 
   it('queues two finalizes of the same day, so the day holds one copy of its rows', async () => {
     const rowsBefore = (await readSummaryRows(db.pool, db.schema, `usage_start = '${DAYS[1]}'`)).length;
-    const first = gate();
-    const one = finalize([DAYS[1]!], first.promise);
-    await new Promise((r) => setTimeout(r, 300));
+    const first = hold();
+    const one = finalize([DAYS[1]!], first);
+    await first.reached.promise;
     const two = finalize([DAYS[1]!, DAYS[2]!]);
     assert.equal(await settlesWithin(two, 300), false, 'the second waits for the day lock');
-    first.open();
+    first.release.open();
     await one;
     assert.deepEqual((await two).committed, [DAYS[1], DAYS[2]]);
     assert.equal((await readSummaryRows(db.pool, db.schema, `usage_start = '${DAYS[1]}'`)).length, rowsBefore);
@@ -138,15 +153,16 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
     assert.equal(await two, await one);
     assert.equal(await count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocp_clusters WHERE provider_id = '${provider}'`), 1);
   });
+
   it('creates a new month once when two first commits of it run at the same time (no deadlock)', async () => {
     // The first holds its new report period while it has yet to create the partition, whose foreign-key trigger
     // needs a lock the second's report-period insert would hold: the second must wait before inserting.
-    const first = gate();
-    const one = finalize([NEW_MONTH_DAYS[0]!], first.promise, 'beforePartitions');
-    await new Promise((r) => setTimeout(r, 300));
+    const first = hold();
+    const one = finalize([NEW_MONTH_DAYS[0]!], first, 'beforePartitions');
+    await first.reached.promise;
     const two = finalize([NEW_MONTH_DAYS[1]!]);
     const waited = !(await settlesWithin(two, 300));
-    first.open();
+    first.release.open();
     const [a, b] = await Promise.allSettled([one, two]);
     assert.equal(a.status, 'fulfilled', a.status === 'rejected' ? String(a.reason) : '');
     assert.equal(b.status, 'fulfilled', b.status === 'rejected' ? String(b.reason) : '');
