@@ -136,7 +136,7 @@ function chooseCurrentPartials(deps: FinalizeDeps, req: FinalizeRequest, days: s
 }
 
 /** The advisory lock that serialises finalizes of one OCP source-day in a target schema. */
-export function ocpDayLockKey(schema: string, providerUuid: string, day: string): string {
+function ocpDayLockKey(schema: string, providerUuid: string, day: string): string {
   return `ocp:${schema}:${providerUuid}:${day}`;
 }
 
