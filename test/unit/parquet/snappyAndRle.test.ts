@@ -27,6 +27,14 @@ describe('snappyUncompress', () => {
     }
   });
 
+  it('hands back a plain Uint8Array, not a Buffer (whose subarray, called per string value, costs several times more)', () => {
+    const plain = new TextEncoder().encode('{"app": "web"}'.repeat(100));
+    const out = snappyUncompress(compressSync(plain), plain.length);
+    assert.equal(Buffer.isBuffer(out), false);
+    assert.equal(Object.getPrototypeOf(out), Uint8Array.prototype);
+    assert.deepEqual(out, plain);
+  });
+
   it('refuses a length no block of that size can decode to, before allocating it (both decoders)', () => {
     const claim = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x07, 0, 97]); // says 2 GiB from 7 bytes
     for (const decode of [snappyUncompress, snappyUncompressJs]) {
