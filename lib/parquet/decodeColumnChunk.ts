@@ -1,6 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { DataType, Dictionary, Utf8, makeData, makeVector } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
+import { BufferKind } from './decodeBuffers.js';
+import type { DecodeBuffers } from './decodeBuffers.js';
 import { decodeRleHybrid } from './rleHybrid.js';
 import { snappyMaxUncompressedLength, snappyUncompress } from './snappy.js';
 import { decodeThriftStructAt } from './thriftCompact.js';
@@ -23,6 +25,12 @@ export interface ColumnDecodeSpec {
   type: DataType;
 }
 
+/** Where a column's output arrays come from when they are reused: the pool and this column's slot in it. */
+export interface ColumnBuffers {
+  pool: DecodeBuffers;
+  column: number;
+}
+
 /** Raised for a page feature the JS decoder does not implement; the caller falls back to parquet-wasm. */
 export class UnsupportedPageError extends Error {}
 
@@ -31,9 +39,10 @@ export class UnsupportedPageError extends Error {}
  * encodings; UNCOMPRESSED, SNAPPY or GZIP) into one Arrow `Data` of `numRows` rows. Dictionary-encoded strings stay
  * dictionary-encoded when `spec.type` is a Dictionary (values are never turned into JS strings here).
  * Throws `UnsupportedPageError` for anything else, and a plain Error for corrupt input.
+ * With `buffers`, the Data is built on arrays that the next chunk decoded with the same slot overwrites.
  */
-export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, numRows: number, sizeHint = 0): Data {
-  const out = new ColumnOutput(spec, numRows, sizeHint);
+export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, numRows: number, sizeHint = 0, buffers?: ColumnBuffers): Data {
+  const out = new ColumnOutput(spec, numRows, sizeHint, buffers);
   let pos = 0;
   while (out.rows < numRows) {
     if (pos >= bytes.length) throw new Error(`column chunk ends after ${out.rows} of ${numRows} rows`);
@@ -152,13 +161,15 @@ class ColumnOutput {
     private readonly spec: ColumnDecodeSpec,
     private readonly numRows: number,
     sizeHint: number,
+    buffers: ColumnBuffers | undefined,
   ) {
     this.width = widthOf(spec.physical);
     this.asDictionary = DataType.isDictionary(spec.type);
-    this.fixed = this.width > 0 ? new Uint8Array(numRows * this.width) : null;
-    this.validity = spec.maxDefinitionLevel > 0 ? new Uint8Array((numRows + 7) >> 3) : null;
-    this.strings = this.width === 0 ? new ByteArrays(this.asDictionary ? 1024 : numRows + 1, sizeHint) : null;
-    this.indices = this.width === 0 && this.asDictionary ? new Int32Array(numRows) : null;
+    const bytes = (kind: BufferKind, size: number) => (buffers ? buffers.pool.bytes(buffers.column, kind, size) : new Uint8Array(size));
+    this.fixed = this.width > 0 ? bytes(BufferKind.fixed, numRows * this.width) : null;
+    this.validity = spec.maxDefinitionLevel > 0 ? bytes(BufferKind.validity, (numRows + 7) >> 3).fill(0) : null;
+    this.strings = this.width === 0 ? new ByteArrays(this.asDictionary ? 1024 : numRows + 1, sizeHint, buffers ? bytes : undefined) : null;
+    this.indices = this.width === 0 && this.asDictionary ? int32s(bytes(BufferKind.indices, numRows * 4)) : null;
   }
 
   setDictionary(data: Uint8Array, count: number): void {
@@ -205,6 +216,8 @@ class ColumnOutput {
         } else if (d !== 0) throw new Error(`definition level ${d} above the maximum 1`);
       }
       this.nullCount += numValues - present;
+      // NULL slots are skipped below; reused arrays would show the previous row group's values there.
+      this.fixed?.fill(0, this.rows * this.width, (this.rows + numValues) * this.width);
     }
     if (encoding === Encoding.PLAIN) this.plain(data, pos, end, present, numValues, defs);
     else if (encoding === Encoding.RLE_DICTIONARY || encoding === Encoding.PLAIN_DICTIONARY) this.dictionary(data, pos, end, present, numValues, defs);
@@ -217,12 +230,13 @@ class ColumnOutput {
     const nullBitmap = this.nullCount > 0 ? this.validity! : undefined;
     const base = { length: this.numRows, nullCount: this.nullCount, nullBitmap };
     if (this.fixed !== null) {
-      const buffer = this.fixed.buffer;
+      const { buffer, byteOffset } = this.fixed;
+      const n = this.numRows;
       const data =
-        this.spec.physical === Physical.DOUBLE ? new Float64Array(buffer)
-        : this.spec.physical === Physical.FLOAT ? new Float32Array(buffer)
-        : this.spec.physical === Physical.INT64 ? new BigInt64Array(buffer)
-        : new Int32Array(buffer);
+        this.spec.physical === Physical.DOUBLE ? new Float64Array(buffer, byteOffset, n)
+        : this.spec.physical === Physical.FLOAT ? new Float32Array(buffer, byteOffset, n)
+        : this.spec.physical === Physical.INT64 ? new BigInt64Array(buffer, byteOffset, n)
+        : new Int32Array(buffer, byteOffset, n);
       return makeData({ type, ...base, data } as never);
     }
     const strings = this.strings!;
@@ -287,7 +301,7 @@ class ColumnOutput {
       if (width === 8) {
         // Copy 8-byte entries as two 32-bit words (no BigInt, no per-byte loop).
         const words = new Int32Array(out.buffer, out.byteOffset, out.length / 4);
-        const dict = new Int32Array(dictionary.buffer.slice(dictionary.byteOffset, dictionary.byteOffset + dictionary.length));
+        const dict = int32s(dictionary); // a copy made by setDictionary, so aligned
         for (let i = 0; i < numValues; i++) {
           if (defs !== null && defs[i] !== 1) continue;
           const index = indices[v++] as number;
@@ -339,6 +353,9 @@ class ColumnOutput {
 const EMPTY_OFFSETS = new Int32Array(1);
 const EMPTY_BYTES = new Uint8Array(0);
 
+type Allocate = (kind: BufferKind, size: number) => Uint8Array;
+const allocateFresh: Allocate = (_kind, size) => new Uint8Array(size);
+
 /** Growable Arrow-style (offsets, bytes) string storage. */
 class ByteArrays {
   count = 0;
@@ -347,9 +364,10 @@ class ByteArrays {
   private ends: Int32Array;
 
   /** `bytes`: expected total size (e.g. the chunk's uncompressed size), to avoid regrowing. */
-  constructor(capacity: number, bytes = 0) {
-    this.ends = new Int32Array(Math.max(2, capacity + 1));
-    this.data = new Uint8Array(Math.max(1 << 12, Math.min(bytes, 1 << 30)));
+  constructor(capacity: number, bytes = 0, private readonly allocate: Allocate = allocateFresh) {
+    this.ends = int32s(allocate(BufferKind.offsets, 4 * Math.max(2, capacity + 1)));
+    this.ends[0] = 0;
+    this.data = allocate(BufferKind.strings, Math.max(1 << 12, Math.min(bytes, 1 << 30)));
   }
 
   push(source: Uint8Array, start: number, end: number): void {
@@ -380,20 +398,26 @@ class ByteArrays {
   }
 
   private reserve(length: number): void {
+    // A reused slot may hand back the very buffer in use (it was larger than asked for): the copies are then no-ops.
     if (this.count + 2 > this.ends.length) {
-      const grown = new Int32Array(this.ends.length * 2);
-      grown.set(this.ends);
+      const grown = int32s(this.allocate(BufferKind.offsets, this.ends.length * 8));
+      grown.set(this.ends.subarray(0, this.count + 1));
       this.ends = grown;
     }
     if (this.used + length > this.data.length) {
       let size = this.data.length * 2;
       while (size < this.used + length) size *= 2;
       if (size > 2 ** 31 - 1) throw new UnsupportedPageError('string column larger than 2 GiB');
-      const grown = new Uint8Array(size);
+      const grown = this.allocate(BufferKind.strings, size);
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }
   }
+}
+
+/** An Int32Array over the same bytes (`bytes` starts 4-byte aligned: offset 0 of its buffer). */
+function int32s(bytes: Uint8Array): Int32Array {
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
 }
 
 function allOnes(defs: Int32Array, n: number): boolean {

@@ -17,6 +17,7 @@ import {
 import type { Data } from 'apache-arrow';
 import { Codec, Physical, UnsupportedPageError, decodeColumnChunk } from './decodeColumnChunk.js';
 import type { ColumnDecodeSpec } from './decodeColumnChunk.js';
+import type { DecodeBuffers } from './decodeBuffers.js';
 import type { FetchedRowGroup, ProjectionPlan } from './projectRowGroup.js';
 import { fieldOf } from './thriftTyped.js';
 import type { TStruct, TValue } from './thriftTyped.js';
@@ -75,13 +76,15 @@ function decide(plan: ProjectionPlan): JsDecodePlan | null {
 /**
  * Decodes one fetched row group with the JS page decoder. Throws `UnsupportedPageError` (the caller then uses
  * parquet-wasm) when a page needs something the decoder lacks, or an Error when the bytes are corrupt.
+ * With `buffers`, the batch lives on arrays that the next row group decoded with them overwrites.
  */
-export function decodeRowGroupJs(fetched: FetchedRowGroup, plan: JsDecodePlan): RecordBatch {
+export function decodeRowGroupJs(fetched: FetchedRowGroup, plan: JsDecodePlan, buffers?: DecodeBuffers): RecordBatch {
   const children: Data[] = fetched.chunks.map((chunk, i) => {
     const codec = intOf(chunk.meta, ColumnMetaDataCodec);
     if (codec !== Codec.UNCOMPRESSED && codec !== Codec.SNAPPY && codec !== Codec.GZIP) throw new UnsupportedPageError(`codec ${codec}`);
     const spec = plan.specs[i] as Omit<ColumnDecodeSpec, 'codec'>;
-    return decodeColumnChunk(chunk.bytes, { ...spec, codec }, fetched.numRows, intOf(chunk.meta, ColumnMetaDataUncompressedSize) ?? 0);
+    const sizeHint = intOf(chunk.meta, ColumnMetaDataUncompressedSize) ?? 0;
+    return decodeColumnChunk(chunk.bytes, { ...spec, codec }, fetched.numRows, sizeHint, buffers && { pool: buffers, column: i });
   });
   const struct = makeData({ type: new Struct(plan.schema.fields), length: fetched.numRows, nullCount: 0, children });
   return new RecordBatch(plan.schema, struct);

@@ -3,6 +3,7 @@ export * from './errors.js';
 export type * from './types.js';
 export { readParquetFooter } from './readParquetFooter.js';
 export { readRecordBatches } from './readRecordBatches.js';
+export { DecodeBuffers } from './decodeBuffers.js';
 export { pruneRowGroups } from './pruneRowGroups.js';
 export { writeParquet } from './writeParquet.js';
 export { snappyBackend } from './snappy.js';

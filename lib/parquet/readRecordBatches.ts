@@ -55,7 +55,7 @@ export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions
     let batch: RecordBatch | null = null;
     if (jsPlan !== null) {
       try {
-        batch = decodeRowGroupJs(fetched, jsPlan);
+        batch = decodeRowGroupJs(fetched, jsPlan, options.buffers);
       } catch {
         // A page feature the JS decoder lacks, or corrupt bytes: parquet-wasm decides (and names the problem).
         batch = null;

@@ -1,4 +1,5 @@
 import type { Vector } from 'apache-arrow';
+import type { DecodeBuffers } from './decodeBuffers.js';
 
 /** Min and max of one column in one row group. Timestamps and dates are epoch milliseconds. */
 export interface ColumnStats {
@@ -37,6 +38,11 @@ export interface ReadBatchesOptions {
   batchSize?: number;
   /** The footer, if the caller has read it already (saves the footer reads). */
   footer?: ParquetFooter;
+  /**
+   * Output arrays to reuse from one row group to the next (and across objects read one after another). Each batch is
+   * then valid only until the next one is asked for: read it, do not keep it.
+   */
+  buffers?: DecodeBuffers;
 }
 
 export type ParquetCompression = 'snappy' | 'zstd' | 'gzip' | 'lz4_raw' | 'uncompressed';

@@ -1,7 +1,7 @@
 import type { Logger } from '../common/logger.js';
 import { OcpDayAggregator } from '../ocp/index.js';
 import type { OcpSummaryConfig } from '../ocp/types.js';
-import { InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
+import { DecodeBuffers, InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { CODE_VERSION } from './constants.js';
 import { ocpControlTotals } from './controlTotals.js';
@@ -33,10 +33,12 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
   const unreadable = new UnreadableInputs(task, 'input object');
+  // Objects are read one after another and each batch is aggregated before the next is decoded.
+  const buffers = new DecodeBuffers();
   const feedEach = async (objects: DayInputObject[]) => {
     for (const input of objects) {
       try {
-        inputRows += await feedInput(deps, aggregator, input);
+        inputRows += await feedInput(deps, aggregator, input, buffers);
       } catch (err) {
         unreadable.keep(err);
       }
@@ -83,7 +85,7 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
 
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
 
-async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, input: DayInputObject): Promise<number> {
+async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, input: DayInputObject, buffers: DecodeBuffers): Promise<number> {
   const spec = ocpInputSpec(input.role);
   const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
   try {
@@ -99,6 +101,7 @@ async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, inp
       batchSize: deps.batchSize,
       label: input.key,
       footer,
+      buffers,
     });
     for await (const batch of batches) {
       rows += batch.numRows;

@@ -17,6 +17,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { RecordBatch, Vector } from 'apache-arrow';
+import { DecodeBuffers } from '../../../lib/parquet/decodeBuffers.js';
 import { decodeRowGroupJs, jsDecodePlan } from '../../../lib/parquet/decodeRowGroupJs.js';
 import { fetchRowGroupChunks, planProjection } from '../../../lib/parquet/projectRowGroup.js';
 import { readParquetFooter } from '../../../lib/parquet/readParquetFooter.js';
@@ -28,9 +29,12 @@ import { ensureParquetWasm } from '../../../lib/parquet/wasm.js';
 const N = 3000;
 const DAY0 = Date.UTC(2024, 2, 15);
 
-/** A table with every type the JS decoder reads, NULLs sprinkled in, and strings that overflow a small dictionary. */
-function sampleTable(): Table {
-  const pick = <T,>(i: number, f: (i: number) => T): T | null => (i % 7 === 3 ? null : f(i));
+/**
+ * A table with every type the JS decoder reads, NULLs sprinkled in (row i is NULL when i % nullEvery === 3), and
+ * strings that overflow a small dictionary.
+ */
+function sampleTable(N = 3000, nullEvery = 7): Table {
+  const pick = <T,>(i: number, f: (i: number) => T): T | null => (i % nullEvery === 3 ? null : f(i));
   const dictValues = ['alpha', 'beta', 'gamma', 'δέλτα', '😀 emoji', ''];
   const indices = Int32Array.from({ length: N }, (_, i) => i % dictValues.length);
   const validity = new Uint8Array(Math.ceil(N / 8));
@@ -190,6 +194,37 @@ describe('JS Parquet page decoder (decodeRowGroupJs)', () => {
     for await (const b of readRecordBatches(new Blob([bytes as Uint8Array<ArrayBuffer>]), { label: 'b.parquet', batchSize: 400, columns: ['text', 'f64'] })) batches.push(b);
     assert.deepEqual(batches.map((b) => b.numRows), [400, 400, 200, 400, 400, 200, 400, 400, 200]);
     assertSameColumns(batches, reference(bytes), ['text', 'f64']);
+  });
+
+  it('reuses output buffers across row groups and objects: each batch, read before the next, is a fresh decode', async () => {
+    // Larger then smaller row groups, NULLs moving between objects, dictionaries and PLAIN fallback, strings growing.
+    const objects = [
+      write(sampleTable(3000, 7), { rowGroupSize: 1200 }),
+      write(sampleTable(5000, 5), { pageBytes: 512, rowGroupSize: 2500 }),
+      write(sampleTable(800, 1_000_000), { dictionary: false }),
+      write(sampleTable(2000, 2), { v2: true }),
+    ];
+    const buffers = new DecodeBuffers();
+    let reused = 0;
+    for (const [k, bytes] of objects.entries()) {
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const fresh: RecordBatch[] = [];
+      for await (const b of readRecordBatches(blob, { label: `fresh-${k}` })) fresh.push(b);
+      let i = 0;
+      for await (const batch of readRecordBatches(blob, { label: `reused-${k}`, buffers })) {
+        const want = fresh[i++] as RecordBatch;
+        assertSameColumns([batch], new Table(want));
+        for (const field of batch.schema.fields) {
+          const got = batch.getChild(field.name)!.data[0]!;
+          const expected = want.getChild(field.name)!.data[0]!;
+          // Slots under NULLs too: a reused buffer must not show the previous row group's values there.
+          assert.deepEqual(got.values, expected.values, `${field.name}: raw values of object ${k}, batch ${i}`);
+          if (got.values.buffer.byteLength > got.values.byteLength) reused++;
+        }
+      }
+      assert.equal(i, fresh.length);
+    }
+    assert.ok(reused > 0, 'some batch was decoded into a buffer kept from an earlier, larger one');
   });
 
   it('round-trips footers through the typed Thrift codec byte for byte', () => {

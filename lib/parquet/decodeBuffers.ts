@@ -1,0 +1,28 @@
+/**
+ * Output arrays the JS page decoder reuses from one row group to the next, for a reader whose batches are read before
+ * the next row group is decoded (`ReadBatchesOptions.reuseBuffers`). A fresh array per column per row group is
+ * external memory: at millions of rows it triggers an old-space collection every few row groups and the kernel zeroes
+ * every page of it again.
+ *
+ * Arrays come back with stale contents: the decoder writes every slot it exposes.
+ */
+export class DecodeBuffers {
+  private readonly slots: ArrayBuffer[] = [];
+
+  /** At least `size` bytes for `(column, kind)`: the previous array for it when large enough, else a larger one. */
+  bytes(column: number, kind: BufferKind, size: number): Uint8Array {
+    const slot = column * KINDS + kind;
+    let buffer = this.slots[slot];
+    if (buffer === undefined || buffer.byteLength < size) {
+      // Grow by half again so a row group slightly larger than the last does not reallocate each time.
+      buffer = new ArrayBuffer(Math.max(size, buffer === undefined ? 0 : Math.min(2 ** 31 - 1, Math.ceil(buffer.byteLength * 1.5))));
+      this.slots[slot] = buffer;
+    }
+    return new Uint8Array(buffer, 0, size);
+  }
+}
+
+/** Which of a column's output arrays. */
+export const BufferKind = { fixed: 0, validity: 1, indices: 2, offsets: 3, strings: 4 } as const;
+export type BufferKind = (typeof BufferKind)[keyof typeof BufferKind];
+const KINDS = 5;
