@@ -12,7 +12,7 @@ export { upsertProvider, findProvider, listProviders } from './providers.js';
 export { replaceOcpDays } from './ocpSummaryWriter.js';
 export { withClient, withTransaction } from './transaction.js';
 export { readLedger, recordLedger } from './ledger.js';
-export { acquireXactLock, acquireXactLocks, tryAcquireXactLock, advisoryLockKey } from './locks.js';
+export { acquireMonthSetupLock, acquireXactLock, acquireXactLocks, tryAcquireXactLock, advisoryLockKey } from './locks.js';
 export * from './errors.js';
 export * from './constants.js';
 export type * from './types.js';

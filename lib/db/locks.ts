@@ -38,3 +38,16 @@ export async function tryAcquireXactLock(client: DbClient, key: string): Promise
   ]);
   return r.rows[0].locked;
 }
+
+/**
+ * Held while a transaction creates what a month of a tenant schema needs before its rows: report periods, AWS bills
+ * and monthly partitions. One such transaction per schema at a time, whatever its source or month: creating a
+ * partition locks the whole table its foreign keys point to (the report-period or bill table) against inserts, so two
+ * transactions each inserting a report period and then creating a partition deadlock. Take it before the first such
+ * insert, and only when something is missing, so the usual commit never waits for it.
+ *
+ * @example if (await needsReportPeriod()) await acquireMonthSetupLock(client, 'org1234567')
+ */
+export async function acquireMonthSetupLock(client: DbClient, schema: string): Promise<void> {
+  await acquireXactLock(client, `koku-agg:month-setup:${schema}`);
+}

@@ -3,7 +3,7 @@ import { isoDay } from '../common/days.js';
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
 import {
-  acquireXactLock,
+  acquireMonthSetupLock,
   acquireXactLocks,
   ensureReportPeriod,
   findProvider,
@@ -82,7 +82,7 @@ export interface FinalizeResult {
  * Everything a finalize reads and writes per day (the day's rows, its ledger entry) is covered by the day's lock, so
  * finalizes of different days of one month can commit at the same time, on several database connections. The rows a
  * month shares are created behind locks of their own, taken only when something is missing: the report period and
- * partition behind a source-month lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster` and
+ * partition behind the schema's month-setup lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster` and
  * `upsertNodeRoles`.
  */
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
@@ -147,10 +147,9 @@ async function reportPeriodFor(client: DbClient, deps: FinalizeDeps, req: Finali
   const monthStart = isoDay(req.year, req.month, 1);
   let found = await findReportPeriod(client, target, req.providerUuid, monthStart);
   if (found !== null && (await monthPartitionExists(client, target, OCP_SUMMARY_TABLE, req.year, req.month))) return found;
-  // Creating a month's report period or partition: one finalize of the source-month at a time. Two at once deadlock:
-  // the partition's foreign-key trigger needs a lock on the report-period table that the other's insert holds, while
-  // that insert waits for the first transaction's report period. Held to the end; the usual commit never gets here.
-  await acquireXactLock(client, `koku-agg:ocp-month-setup:${target}:${req.providerUuid}:${req.year}-${req.month}`);
+  // Creating either: one transaction of the schema at a time (see acquireMonthSetupLock). Held to the end; the usual
+  // commit, with both in place, never gets here.
+  await acquireMonthSetupLock(client, target);
   found ??= await findReportPeriod(client, target, req.providerUuid, monthStart);
   if (found !== null || !deps.createReportPeriods) return found;
   return ensureReportPeriod(client, target, { providerUuid: req.providerUuid, clusterId: provider.clusterId, clusterAlias: provider.clusterAlias, year: req.year, month: req.month });

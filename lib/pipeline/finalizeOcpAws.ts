@@ -1,5 +1,5 @@
 import { isoDay } from '../common/days.js';
-import { acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, withTransaction } from '../db/index.js';
+import { acquireMonthSetupLock, acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, monthPartitionExists, withTransaction } from '../db/index.js';
 import { qualifiedName } from '../db/identifiers.js';
 import type { DbClient } from '../db/types.js';
 import { ensureAwsBill, ensureOcpAwsTables, findAwsBill, OCP_AWS_SUMMARY_TABLE, replaceOcpAwsDays } from '../ocp-aws/index.js';
@@ -54,6 +54,9 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
     if (changed.length === 0) return;
 
     await ensureTables(client, target);
+    const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpAwsPartialRows(deps.partialStore, m) })));
+    const ocpUuids = [...new Set(partials.flatMap((p) => p.data.bySource.filter((s) => s.rows.length > 0).map((s) => s.ocpProviderUuid)))].sort();
+    if (await monthSetupMissing(client, deps, target, req, ocpUuids)) await acquireMonthSetupLock(client, target);
     const billId = deps.createReportPeriods
       ? await ensureAwsBill(client, target, { providerUuid: req.providerUuid, year: req.year, month: req.month })
       : await findAwsBill(client, target, { providerUuid: req.providerUuid, year: req.year, month: req.month });
@@ -62,8 +65,7 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
       deps.logger.warn('no AWS bill for the month; days skipped as Koku would', { awsProviderUuid: req.providerUuid, year: req.year, month: req.month });
       return;
     }
-    const partials = await Promise.all(changed.map(async ([day, m]) => ({ day, manifest: m, data: await readOcpAwsPartialRows(deps.partialStore, m) })));
-    const periods = await reportPeriodsFor(client, deps, target, req, [...new Set(partials.flatMap((p) => p.data.bySource.filter((s) => s.rows.length > 0).map((s) => s.ocpProviderUuid)))]);
+    const periods = await reportPeriodsFor(client, deps, target, req, ocpUuids);
     const ready = partials.filter((p) => p.data.bySource.every((s) => s.rows.length === 0 || periods.has(s.ocpProviderUuid)));
     for (const p of partials) if (!ready.includes(p)) result.skipped.push(p.day);
     if (ready.length === 0) return;
@@ -133,6 +135,19 @@ async function isCurrent(
 async function ensureTables(client: DbClient, schema: string): Promise<void> {
   const r = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [qualifiedName(schema, OCP_AWS_SUMMARY_TABLE)]);
   if (!r.rows[0].present) await ensureOcpAwsTables(client, schema);
+}
+
+/**
+ * Whether this commit may create the month's partition, AWS bill or an OCP report period: it then takes the schema's
+ * month-setup lock first (an OCP finalize creating its partition at the same time would otherwise deadlock with it).
+ */
+async function monthSetupMissing(client: DbClient, deps: FinalizeOcpAwsDeps, schema: string, req: FinalizeRequest, ocpUuids: string[]): Promise<boolean> {
+  if (!(await monthPartitionExists(client, schema, OCP_AWS_SUMMARY_TABLE, req.year, req.month))) return true;
+  if (!deps.createReportPeriods) return false;
+  if ((await findAwsBill(client, schema, { providerUuid: req.providerUuid, year: req.year, month: req.month })) === null) return true;
+  const monthStart = isoDay(req.year, req.month, 1);
+  for (const uuid of ocpUuids) if ((await findReportPeriod(client, schema, uuid, monthStart)) === null) return true;
+  return false;
 }
 
 /** The OCP report period of the month per OCP source (created in standalone mode); sources without one are absent. */

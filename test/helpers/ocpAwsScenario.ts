@@ -29,6 +29,9 @@ export interface ScenarioRun {
   awsDaily: AwsDailyLine[];
   result: SummarizeOcpAwsMonthResult;
   logs: LogLine[];
+  /** The bucket the scenario was generated into, and the partials of its run (to finalize again). */
+  store: MemoryObjectStore;
+  partialStore: MemoryObjectStore;
 }
 
 export interface RunScenarioOptions {
@@ -81,7 +84,7 @@ export async function runScenario(manifestPath: string, db: FreshSchema, options
     },
     { account: accountForSchema(db.schema), awsProviderUuid: SCENARIO_AWS_UUID, ocpProviderUuids: Object.values(ocpUuids), year: 2025, month: 10 },
   );
-  return { manifest, ocpUuids, awsDaily, result, logs };
+  return { manifest, ocpUuids, awsDaily, result, logs, store, partialStore };
 }
 
 function withCurTagColumns(manifest: NiseManifest): NiseManifest {

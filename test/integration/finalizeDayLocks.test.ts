@@ -20,9 +20,13 @@ import { dayObjects, putObjects, sampleDay } from '../helpers/kokuFixtures.js';
 import { readSummaryRows } from '../helpers/summaryRows.js';
 
 const PROVIDER = '3b9f1c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
+/** A second cluster, whose first commits of a month meet the first cluster's. */
+const OTHER = '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f';
 const DAYS = ['2025-09-01', '2025-09-02', '2025-09-03'];
 /** A month no test has committed to: no report period, no partition. */
 const NEW_MONTH_DAYS = ['2025-10-01', '2025-10-02'];
+/** The other cluster's days: a month nobody has committed to yet, and one that only it will start. */
+const OTHER_DAYS = ['2025-11-01', '2025-12-01'];
 
 /** A promise with its resolve outside. */
 function gate() {
@@ -52,15 +56,19 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
   const data = new MemoryObjectStore();
   const partials = new MemoryObjectStore();
   const account = () => accountForSchema(db.schema);
-  const task = (day: string): DayTask => ({ account: account(), providerType: 'OCP', providerUuid: PROVIDER, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day });
+  const task = (day: string, providerUuid = PROVIDER): DayTask => ({ account: account(), providerType: 'OCP', providerUuid, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day });
 
   before(async () => {
     db = await freshSchema('org');
     await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: PROVIDER, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'C1' }));
+    await withClient(db.pool, (c) => upsertProvider(c, db.schema, { providerUuid: OTHER, providerType: 'OCP', clusterId: 'c3', clusterAlias: 'C3' }));
     // Every day runs on the same nodes, so each first commit wants to insert the same reporting_ocp_nodes rows.
     for (const day of [...DAYS, ...NEW_MONTH_DAYS]) await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(day)));
+    for (const day of OTHER_DAYS) await putObjects(data, dayObjects({ account: account(), providerUuid: OTHER }, sampleDay(day)));
     const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
-    for (const day of [...DAYS, ...NEW_MONTH_DAYS]) await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger }, task(day));
+    const deps = { dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger };
+    for (const day of [...DAYS, ...NEW_MONTH_DAYS]) await runOcpDayTask(deps, task(day));
+    for (const day of OTHER_DAYS) await runOcpDayTask(deps, task(day, OTHER));
   });
   after(() => db.cleanup());
 
@@ -69,7 +77,7 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
    * `at: 'beforePartitions'`, before it creates the month's partition), says so by opening `hold.reached`, and goes on
    * when `hold.release` opens.
    */
-  function finalize(days: string[], hold?: Hold, at: keyof ReplaceOcpDaysHooks = 'afterDelete'): Promise<FinalizeResult> {
+  function finalize(days: string[], hold?: Hold, at: keyof ReplaceOcpDaysHooks = 'afterDelete', providerUuid = PROVIDER): Promise<FinalizeResult> {
     const stop = async () => {
       hold!.reached.open();
       await hold!.release.promise;
@@ -78,7 +86,7 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
       pool: db.pool, dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, schema: db.schema,
       logger: silentLogger, createReportPeriods: true, hooks: hold ? { [at]: stop } : undefined,
     };
-    return finalizeOcp(deps, { type: 'finalize', ...task(days[0]!), days, force: true });
+    return finalizeOcp(deps, { type: 'finalize', ...task(days[0]!, providerUuid), days, force: true });
   }
 
   const count = async (sql: string): Promise<number> => Number((await db.pool.query<{ n: string }>(sql)).rows[0]!.n);
@@ -170,5 +178,32 @@ describe('finalize locks per source-day', { concurrency: false }, () => {
     assert.equal(await count(`SELECT count(*) AS n FROM "${db.schema}".reporting_ocpusagereportperiod WHERE provider_id = '${PROVIDER}' AND report_period_start >= '2025-10-01'`), 1);
     assert.deepEqual(await daysInTable(), [...DAYS, ...NEW_MONTH_DAYS]);
     assert.equal(await nodeRows(), await distinctNodes(), 'no node row twice');
+  });
+
+  it('sets up months one transaction at a time across sources and months (no deadlock)', async () => {
+    // A partition's creation locks the whole report-period table against inserts, whichever source or month they are
+    // for. Each case: the other cluster's first commit of a month is held after inserting its report period, before
+    // creating its partition, while this cluster starts a month: the same month, then another one.
+    const cases: Array<[held: string, other: string]> = [
+      [OTHER_DAYS[0]!, '2025-11-02'],
+      [OTHER_DAYS[1]!, '2026-01-01'],
+    ];
+    for (const [heldDay, otherDay] of cases) {
+      await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(otherDay)));
+      const config = await withClient(db.pool, (c) => readOcpSummaryConfig(c, db.schema));
+      await runOcpDayTask({ dataStore: data, partialStore: partials, partialsPrefix: DEFAULT_PARTIALS_PREFIX, config, logger: silentLogger }, task(otherDay));
+      const first = hold();
+      const one = finalize([heldDay], first, 'beforePartitions', OTHER);
+      await first.reached.promise;
+      const two = finalize([otherDay]);
+      const waited = !(await settlesWithin(two, 300));
+      first.release.open();
+      const [a, b] = await Promise.allSettled([one, two]);
+      assert.equal(a.status, 'fulfilled', a.status === 'rejected' ? String(a.reason) : '');
+      assert.equal(b.status, 'fulfilled', b.status === 'rejected' ? String(b.reason) : '');
+      assert.ok(waited, `${otherDay} waited for ${heldDay} to set up its month`);
+      const rows = await db.pool.query<{ day: string }>(`SELECT DISTINCT usage_start::text AS day FROM "${db.schema}".${OCP_SUMMARY_TABLE} WHERE usage_start IN ($1, $2)`, [heldDay, otherDay]);
+      assert.deepEqual(rows.rows.map((r) => r.day).sort(), [heldDay, otherDay]);
+    }
   });
 });
