@@ -104,8 +104,11 @@ export class LabelFilter {
    * and serialisation by object identity.
    */
   private readonly byKey = new Map<string, FilteredLabels>();
+  private readonly allowed: AllowedKeys | null;
 
-  constructor(private readonly allow: ReadonlySet<string> | null) {}
+  constructor(private readonly allow: ReadonlySet<string> | null) {
+    this.allowed = allow === null ? null : new AllowedKeys(allow);
+  }
 
   filtered(text: string | null, subject: string): FilteredLabels {
     if (text === null) return NULL_LABELS;
@@ -120,8 +123,9 @@ export class LabelFilter {
   /** `filtered` without remembering the text, for callers that cache by their own key (each text seen once). */
   filteredOnce(text: string | null, subject: string): FilteredLabels {
     if (text === null) return NULL_LABELS;
-    const labels = parseFiltered(text, subject, this.allow);
-    const key = canonicalLabels(labels);
+    const found = scanFlatLabels(text, this.allowed);
+    const labels = found === undefined ? parseFiltered(text, subject, this.allow) : found.labels;
+    const key = found === undefined ? canonicalLabels(labels) : found.key;
     let shared = this.byKey.get(key);
     if (shared === undefined) this.byKey.set(key, (shared = { labels, key }));
     return shared;
@@ -129,12 +133,40 @@ export class LabelFilter {
 }
 
 /**
- * `sortedLabels(filterLabels(parseLabels(text, subject), allow))` in one pass: every value is still checked (a nested
- * value under any key is an error, JSON nulls are dropped), but only allowed keys are copied, already in sorted order.
+ * An allow-list in the order filtered maps keep their keys (`sortedLabels`: the default sort), with each key's
+ * `canonicalLabels` prefix, and a scratch slot per key for its value in the text being scanned.
+ */
+class AllowedKeys {
+  readonly names: string[];
+  readonly prefixes: string[];
+  readonly values: Array<string | null | undefined>;
+  private readonly indexOf: Map<string, number>;
+
+  constructor(allow: ReadonlySet<string>) {
+    this.names = [...allow].sort();
+    this.prefixes = this.names.map((name) => `${JSON.stringify(name)}:`);
+    this.values = this.names.map(() => undefined);
+    this.indexOf = new Map(this.names.map((name, i) => [name, i]));
+  }
+
+  /** Index of `text[start, end)` among the names, or -1; compares in place for the usual short allow-lists. */
+  find(text: string, start: number, end: number): number {
+    const names = this.names;
+    if (names.length > 16) return this.indexOf.get(text.slice(start, end)) ?? -1;
+    const length = end - start;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k] as string;
+      if (name.length === length && text.startsWith(name, start)) return k;
+    }
+    return -1;
+  }
+}
+
+/**
+ * `sortedLabels(filterLabels(parseLabels(text, subject), allow))`: every value is still checked (a nested value under
+ * any key is an error, JSON nulls are dropped), but only allowed keys are copied, already in sorted order.
  */
 function parseFiltered(text: string, subject: string, allow: ReadonlySet<string> | null): Labels {
-  const fast = scanFlatLabels(text, allow);
-  if (fast !== undefined) return fast;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -161,19 +193,18 @@ function parseFiltered(text: string, subject: string, allow: ReadonlySet<string>
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 /**
- * The fast path of `parseFiltered` for the usual label text: one flat JSON object whose keys and string values need no
- * escapes (`{"app": "web", "env": "prod"}`). It validates the text as strictly as `JSON.parse` and returns what the
- * slow path would; anything else (escapes, nesting, `__proto__`, malformed input) returns undefined so the slow path
- * decides, and raises the same errors.
+ * The fast path of `LabelFilter.filteredOnce` for the usual label text: one flat JSON object whose keys and string
+ * values need no escapes (`{"app": "web", "env": "prod"}`). It validates the text as strictly as `JSON.parse` and
+ * returns what `parseFiltered` and `canonicalLabels` would; anything else (escapes, surrogates, nesting, `__proto__`,
+ * malformed input) returns undefined so the slow path decides, and raises the same errors. Kept values need no JSON
+ * escaping (no quote, backslash, control character or surrogate), so the canonical text is built by concatenation.
  */
-function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels | undefined {
+function scanFlatLabels(text: string, allowed: AllowedKeys | null): FilteredLabels | undefined {
   const n = text.length;
   let i = skipSpace(text, 0);
   if (text.charCodeAt(i) !== 0x7b) return undefined; // {
   i = skipSpace(text, i + 1);
-  // Only allowed keys are sliced out of the text; the others are validated in place.
-  const keys: string[] = [];
-  const values: Array<string | null> = [];
+  const values = allowed !== null && allowed.names.length > 0 ? allowed.values.fill(undefined) : null;
   if (text.charCodeAt(i) === 0x7d) i += 1; // }
   else {
     for (;;) {
@@ -181,7 +212,7 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
       const keyEnd = plainStringEnd(text, i + 1);
       if (keyEnd < 0) return undefined;
       if (keyEnd - i - 1 === 9 && text.startsWith('__proto__', i + 1)) return undefined;
-      const key = allow !== null && allow.size > 0 ? allowedKey(text, i + 1, keyEnd, allow) : undefined;
+      const k = values === null ? -1 : (allowed as AllowedKeys).find(text, i + 1, keyEnd);
       i = skipSpace(text, keyEnd + 1);
       if (text.charCodeAt(i) !== 0x3a) return undefined; // :
       i = skipSpace(text, i + 1);
@@ -190,7 +221,7 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
       if (c === 0x22) {
         const end = plainStringEnd(text, i + 1);
         if (end < 0) return undefined;
-        value = key === undefined ? null : text.slice(i + 1, end);
+        value = k < 0 ? null : text.slice(i + 1, end);
         i = end + 1;
       } else if (text.startsWith('null', i)) {
         value = null;
@@ -209,15 +240,8 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
         value = String(Number(token));
         i = end;
       }
-      if (key !== undefined) {
-        // Duplicate keys: JSON.parse keeps the last value (order is re-sorted below).
-        const seen = keys.indexOf(key);
-        if (seen >= 0) values[seen] = value;
-        else {
-          keys.push(key);
-          values.push(value);
-        }
-      }
+      // Duplicate keys: JSON.parse keeps the last value (a JSON null then drops the key).
+      if (k >= 0) (values as Array<string | null | undefined>)[k] = value;
       i = skipSpace(text, i);
       const sep = text.charCodeAt(i);
       if (sep === 0x2c) {
@@ -232,23 +256,17 @@ function scanFlatLabels(text: string, allow: ReadonlySet<string> | null): Labels
     }
   }
   if (skipSpace(text, i) !== n) return undefined;
-  const kept: string[] = [];
-  for (let k = 0; k < keys.length; k++) if (values[k] !== null) kept.push(keys[k] as string);
-  kept.sort();
-  const out: Labels = {};
-  for (const key of kept) out[key] = values[keys.indexOf(key)] as string;
-  return out;
-}
-
-/** `text[start, end)` when it is an allowed key, else undefined; compares in place for the usual short allow-lists. */
-function allowedKey(text: string, start: number, end: number, allow: ReadonlySet<string>): string | undefined {
-  if (allow.size > 16) {
-    const key = text.slice(start, end);
-    return allow.has(key) ? key : undefined;
+  if (values === null) return { labels: {}, key: '{}' };
+  const { names, prefixes } = allowed as AllowedKeys;
+  const labels: Labels = {};
+  let key = '{';
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (value === null || value === undefined) continue;
+    labels[names[k] as string] = value;
+    key += `${key.length > 1 ? ',' : ''}${prefixes[k] as string}"${value}"`;
   }
-  const length = end - start;
-  for (const key of allow) if (key.length === length && text.startsWith(key, start)) return key;
-  return undefined;
+  return { labels, key: `${key}}` };
 }
 
 /** JSON whitespace: space, tab, line feed, carriage return. */
@@ -260,12 +278,15 @@ function skipSpace(text: string, i: number): number {
   }
 }
 
-/** Index of the closing quote of a string starting at `i` that has no escapes or control characters, else -1. */
+/**
+ * Index of the closing quote of a string starting at `i` that has no escapes, control characters or surrogates (which
+ * JSON.stringify might escape), else -1.
+ */
 function plainStringEnd(text: string, i: number): number {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i;
-    if (c === 0x5c || c < 0x20) return -1;
+    if (c === 0x5c || c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) return -1;
   }
   return -1;
 }

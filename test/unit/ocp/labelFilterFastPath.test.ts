@@ -4,19 +4,19 @@ import { LabelFilter, canonicalLabels, filterLabels, parseLabels, sortedLabels }
 import type { Labels } from '../../../lib/ocp/types.js';
 
 /** The reference semantics: parse, filter, sort (what LabelFilter did before its fast path). */
-function reference(text: string, allow: ReadonlySet<string> | null): { labels: Labels; key: string } | string {
+function reference(text: string, allow: ReadonlySet<string> | null): { labels: Labels; order: string[]; key: string } | string {
   try {
     const labels = sortedLabels(filterLabels(parseLabels(text, 's') as Labels, allow));
-    return { labels, key: canonicalLabels(labels) };
+    return { labels, order: Object.keys(labels), key: canonicalLabels(labels) };
   } catch (err) {
     return (err as Error).message;
   }
 }
 
-function viaFilter(text: string, allow: ReadonlySet<string> | null): { labels: Labels; key: string } | string {
+function viaFilter(text: string, allow: ReadonlySet<string> | null): { labels: Labels; order: string[]; key: string } | string {
   try {
     const hit = new LabelFilter(allow).filtered(text, 's');
-    return { labels: hit.labels as Labels, key: hit.key };
+    return { labels: hit.labels as Labels, order: Object.keys(hit.labels as Labels), key: hit.key };
   } catch (err) {
     return (err as Error).message;
   }
@@ -27,6 +27,8 @@ describe('LabelFilter (flat-object fast path)', () => {
     null,
     new Set(),
     new Set(['app', 'env', '10', '', 'k\u00e9y', '__proto__', 'vm_kubevirt_io_name']),
+    // Keys whose sorted order is not their insertion order (upper case sorts first; the sort is by UTF-16 unit).
+    new Set(['env', 'App', 'app', 'Z', '\u00e9', 'x']),
     // More keys than the in-place comparison handles: looked up by slice.
     new Set(['app', 'env', '10', '', 'x', ...Array.from({ length: 20 }, (_, i) => `key${i}`)]),
   ];
@@ -38,6 +40,8 @@ describe('LabelFilter (flat-object fast path)', () => {
     '[1, 2]', '"text"', 'null', '{"app": "web",}', '{"app": "web"} x', '{"app": 01}', '{"app": 1.}', '{"app": .5}',
     '{"app": "line\nbreak"}', '{app: "x"}', '{"app" "x"}', '{"app": tru}', '{"app": nullx}', '{"": "empty key"}',
     '{"app": "😀", "env": "\ud800"}', '\t{"app":\r\n"x"}\n', '{"app": "x"', '', '{"app": -}', '{"app": 1e+5, "env": -12.5E-3}',
+    '{"x": "1", "env": "e", "Z": "z", "App": "A", "app": "a", "\u00e9": "é"}', '{"env": "e", "env": null, "env": "f"}',
+    '{"app": "a\u2028b"}', '{"app": "\u2028"}', '{"app": "\u007f"}', '{"\ud83d\ude00": "x", "app": "y"}',
   ];
   it('returns exactly what parse + filter + sort return, and the same errors', () => {
     for (const allow of allows) {
