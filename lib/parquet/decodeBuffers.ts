@@ -14,11 +14,16 @@ export class DecodeBuffers {
     const slot = column * KINDS + kind;
     let buffer = this.slots[slot];
     if (buffer === undefined || buffer.byteLength < size) {
-      // Grow by half again so a row group slightly larger than the last does not reallocate each time.
-      buffer = new ArrayBuffer(Math.max(size, buffer === undefined ? 0 : Math.min(2 ** 31 - 1, Math.ceil(buffer.byteLength * 1.5))));
+      // Exactly the size asked for: what is kept is the largest row group's columns, nothing more.
+      buffer = new ArrayBuffer(size);
       this.slots[slot] = buffer;
     }
     return new Uint8Array(buffer, 0, size);
+  }
+
+  /** Lets the arrays go (for the next collection to free) once no more row groups will be read. */
+  release(): void {
+    this.slots.length = 0;
   }
 }
 

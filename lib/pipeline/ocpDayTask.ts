@@ -49,6 +49,7 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   await feedEach(inputs.filter(isStorage));
   aggregator.sealStorage();
   await feedEach(inputs.filter((input) => !isStorage(input)));
+  buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
   const summary = aggregator.finish();
 
