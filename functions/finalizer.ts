@@ -28,7 +28,8 @@ const powertoolsLogger = new Logger({ serviceName: 'koku-agg-finalizer' });
 
 /**
  * Builds the FIFO finalize-queue consumer around explicit dependencies. On a failure the failed record and every
- * later record of the batch are reported, so a source-month's requests never overtake each other.
+ * later record of its message group are reported (so a group's requests never overtake each other); records of other
+ * groups (other source-days) in the batch still run.
  */
 export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
   const processor = new SqsFifoPartialProcessorAsync();
@@ -41,7 +42,7 @@ export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
       const finalize = request.summaryType === OCP_AWS_SUMMARY_TYPE ? finalizeOcpAws : finalizeOcp;
       return finalize({ ...deps, schema, targetSchema }, request);
     });
-    return processPartialResponse(event, handle, processor, { context });
+    return processPartialResponse(event, handle, processor, { context, skipGroupOnError: true });
   }).use(injectLambdaContext(powertoolsLogger));
 }
 

@@ -163,7 +163,7 @@ export class KokuPipelineStack extends Stack {
     output(outputKeys.ingestQueueUrl, this.ingest.queue.queueUrl, 'Send replay messages here');
     output(outputKeys.ingestQueueArn, this.ingest.queue.queueArn, 'Ingest queue ARN');
     output(outputKeys.ingestDlqUrl, this.ingest.deadLetterQueue.queueUrl, 'Ingest dead-letter queue');
-    output(outputKeys.finalizeQueueUrl, this.finalize.queue.queueUrl, 'FIFO finalize queue (MessageGroupId = source-month)');
+    output(outputKeys.finalizeQueueUrl, this.finalize.queue.queueUrl, 'FIFO finalize queue (MessageGroupId = source-day; source-month for OCP on AWS)');
     output(outputKeys.finalizeDlqUrl, this.finalize.deadLetterQueue.queueUrl, 'Finalize dead-letter queue');
     output(outputKeys.dayAggregatorFunction, this.dayAggregator.functionName, 'day-aggregator Lambda');
     output(outputKeys.finalizerFunction, this.finalizer.functionName, 'finalizer Lambda');

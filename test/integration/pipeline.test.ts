@@ -195,6 +195,36 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     }
   });
 
+  it('finalizes the days of a month in separate message groups: a failing day does not hold back another', async () => {
+    const days = ['2025-10-01', '2025-10-05'];
+    const before = await Promise.all(days.map((day) => countRows(p, day)));
+    let calls = 0;
+    p.hooks.afterDelete = async () => {
+      if (calls++ === 0) throw new Error('injected failure of the first finalize');
+    };
+    try {
+      const job = { namespace: 'reports', pod: 'job-2', node: 'worker-1', hours: [9], cpuUsage: 1, cpuRequest: 1, memUsageGiB: 1, memRequestGiB: 1 };
+      for (const day of days) {
+        const extra = dayObjects({ ...source(p), manifestId: 13 }, { ...sampleDay(day), pods: [job], volumes: [] }, 1);
+        await upload(p, extra.filter((o) => o.key.includes('pod_usage')));
+      }
+      while ((await p.ingest.pollOnce()) > 0);
+      // One batch holds both days' requests; the first fails, and only its own group's later records fail with it.
+      assert.equal(await p.finalize.pollOnce(), 2);
+      assert.equal(calls, 2, 'the second day ran after the first failed');
+      const afterBatch = await Promise.all(days.map((day) => countRows(p, day)));
+      await p.settle();
+      const final = await Promise.all(days.map((day) => countRows(p, day)));
+      assert.ok(final.every((n, i) => n !== before[i]), 'both days have the new pod in the end');
+      const committedInBatch = days.filter((_, i) => afterBatch[i] === final[i]);
+      const heldBack = days.filter((_, i) => afterBatch[i] === before[i]);
+      assert.equal(committedInBatch.length, 1, 'one day committed in the failing batch');
+      assert.equal(heldBack.length, 1, 'the failed day kept its rows until its retry');
+    } finally {
+      p.hooks.afterDelete = undefined;
+    }
+  });
+
   it('re-runs exactly the days of a replay, and sends a malformed replay to the DLQ with the reason', async () => {
     await p.db.pool.query(`DELETE FROM "${p.schema}".reporting_ocpusagelineitem_daily_summary WHERE usage_start = '2025-10-02'`);
     const day1 = await readUuidsByDay(p.db.pool, p.schema, '2025-10-01');
