@@ -18,6 +18,7 @@ import { MemoryObjectStore } from '../../lib/store/index.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
 import { dayObjects, putObjects, sampleDay } from '../helpers/kokuFixtures.js';
 import { readSummaryRows } from '../helpers/summaryRows.js';
+import { settlesWithin } from '../helpers/settlesWithin.js';
 
 const PROVIDER = '3b9f1c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
 /** A second cluster, whose first commits of a month meet the first cluster's. */
@@ -42,14 +43,6 @@ interface Hold {
 }
 
 const hold = (): Hold => ({ reached: gate(), release: gate() });
-
-/** Resolves once `promise` has settled or `ms` have passed, saying which. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let settled = false;
-  void promise.then(() => (settled = true), () => (settled = true));
-  await new Promise((r) => setTimeout(r, ms));
-  return settled;
-}
 
 describe('finalize locks per source-day', { concurrency: false }, () => {
   let db: FreshSchema;

@@ -15,14 +15,7 @@ import { silentLogger } from '../../lib/common/logger.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
 import { runScenario, SCENARIO_AWS_UUID, type ScenarioRun } from '../helpers/ocpAwsScenario.js';
 import { SCENARIOS_DIR } from '../helpers/scenarios.js';
-
-/** Resolves once `promise` has settled or `ms` have passed, saying which. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let settled = false;
-  void promise.then(() => (settled = true), () => (settled = true));
-  await new Promise((r) => setTimeout(r, ms));
-  return settled;
-}
+import { settlesWithin } from '../helpers/settlesWithin.js';
 
 describe('OCP on AWS finalize and the month-setup lock', { concurrency: false }, () => {
   let db: FreshSchema;
