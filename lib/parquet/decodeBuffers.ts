@@ -1,6 +1,6 @@
 /**
  * Output arrays the JS page decoder reuses from one row group to the next, for a reader whose batches are read before
- * the next row group is decoded (`ReadBatchesOptions.reuseBuffers`). A fresh array per column per row group is
+ * the next row group is decoded (`ReadBatchesOptions.buffers`). A fresh array per column per row group is
  * external memory: at millions of rows it triggers an old-space collection every few row groups and the kernel zeroes
  * every page of it again.
  *
@@ -9,7 +9,7 @@
 export class DecodeBuffers {
   private readonly slots: ArrayBuffer[] = [];
 
-  /** At least `size` bytes for `(column, kind)`: the previous array for it when large enough, else a larger one. */
+  /** `size` bytes for `(column, kind)`: a view of the previous array for it when that is large enough, else a new one. */
   bytes(column: number, kind: BufferKind, size: number): Uint8Array {
     const slot = column * KINDS + kind;
     let buffer = this.slots[slot];

@@ -82,8 +82,8 @@ export interface FinalizeResult {
  * Everything a finalize reads and writes per day (the day's rows, its ledger entry) is covered by the day's lock, so
  * finalizes of different days of one month can commit at the same time, on several database connections. The rows a
  * month shares are created behind locks of their own, taken only when something is missing: the report period and
- * partition behind the schema's month-setup lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster` and
- * `upsertNodeRoles`.
+ * partition behind the schema's month-setup lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster`
+ * and `upsertNodeRoles`.
  */
 export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
