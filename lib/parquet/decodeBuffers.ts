@@ -9,7 +9,7 @@
 export class DecodeBuffers {
   private readonly slots: ArrayBuffer[] = [];
 
-  /** `size` bytes for `(column, kind)`: a view of the previous array for it when that is large enough, else a new one. */
+  /** `size` bytes for `(column, kind)`: a view of the previous array when that is large enough, else a new one. */
   bytes(column: number, kind: BufferKind, size: number): Uint8Array {
     const slot = column * KINDS + kind;
     let buffer = this.slots[slot];
