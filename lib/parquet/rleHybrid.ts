@@ -61,8 +61,18 @@ function unpack(bytes: Uint8Array, pos: number, bitWidth: number, n: number, out
     out.fill(0, at, at + n);
     return;
   }
+  const mask = bitWidth >= 32 ? -1 : (1 << bitWidth) - 1;
+  if (bitWidth <= 25 && pos + Math.ceil((n * bitWidth) / 8) + 3 <= bytes.length) {
+    // Four bytes always hold a value of at most 25 bits at any bit offset: one little-endian word read per value,
+    // while the last word read stays inside `bytes`.
+    const view = viewOf(bytes);
+    const base = bytes.byteOffset + pos;
+    for (let i = 0, bit = 0; i < n; i++, bit += bitWidth) {
+      out[at + i] = (view.getUint32(base + (bit >>> 3), true) >>> (bit & 7)) & mask;
+    }
+    return;
+  }
   if (bitWidth <= 24) {
-    const mask = (1 << bitWidth) - 1;
     let acc = 0;
     let bits = 0;
     let p = pos;
@@ -86,6 +96,18 @@ function unpack(bytes: Uint8Array, pos: number, bitWidth: number, n: number, out
     }
     out[at + i] = value | 0;
   }
+}
+
+let lastBytes: Uint8Array | null = null;
+let lastView: DataView = new DataView(new ArrayBuffer(0));
+
+/** A DataView over `bytes`' buffer, kept while pages come from the same buffer. */
+function viewOf(bytes: Uint8Array): DataView {
+  if (bytes !== lastBytes) {
+    lastView = new DataView(bytes.buffer, 0, bytes.byteOffset + bytes.length);
+    lastBytes = bytes;
+  }
+  return lastView;
 }
 
 /** Bits needed for values up to `max` (Parquet's level bit width). */

@@ -94,6 +94,33 @@ describe('decodeRleHybrid', () => {
     }
   });
 
+  it('unpacks long bit-packed runs of every width, with and without bytes after the run, inside a larger buffer', () => {
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let width = 1; width <= 32; width++) {
+      for (const n of [8, 64, 1000]) {
+        const values = Array.from({ length: n }, () => random() % 2 ** width);
+        const packed = new Uint8Array((n / 8) * width);
+        values.forEach((v, i) => {
+          for (let bit = 0; bit < width; bit++) if (Math.floor(v / 2 ** bit) % 2 === 1) packed[(i * width + bit) >> 3] |= 1 << ((i * width + bit) & 7);
+        });
+        const header = n / 8 === 125 ? [0xfb, 0x01] : [((n / 8) << 1) | 1]; // ULEB128 of groups * 2 + 1
+        for (const slack of [0, 1, 5]) {
+          // The run sits at an odd offset of a larger buffer, with `slack` unrelated bytes after it.
+          const buffer = new Uint8Array(3 + header.length + packed.length + slack).fill(0xa5);
+          buffer.set(header, 3);
+          buffer.set(packed, 3 + header.length);
+          const page = buffer.subarray(1);
+          const decoded = new Int32Array(n + 2).fill(-7);
+          decodeRleHybrid(page, 2, 2 + header.length + packed.length, width, n, decoded, 1);
+          assert.deepEqual([...decoded.subarray(1, n + 1)].map((v) => v >>> 0), values, `width ${width}, ${n} values, slack ${slack}`);
+          assert.equal(decoded[0], -7);
+          assert.equal(decoded[n + 1], -7);
+        }
+      }
+    }
+  });
+
   it('rejects truncated runs', () => {
     assert.throws(() => decodeRleHybrid(bytes(10), 0, 1, 2, 5, new Int32Array(5), 0), /truncated run value/);
     assert.throws(() => decodeRleHybrid(bytes(3, 1), 0, 2, 8, 8, new Int32Array(8), 0), /truncated bit-packed/);
