@@ -1,6 +1,7 @@
 /**
  * Child process: one OCP day task (`runOcpDayTask`: list, read, aggregate, write the partial) over a LocalObjectStore,
- * in a fresh process so its peak RSS is its own. Prints one JSON line (`DayResult`). argv: <dataDir> <day>
+ * in a fresh process so its peak RSS is its own, then `warm` more times in the same process (`warmRuns`). Prints one
+ * JSON line (`DayResult`). argv: <dataDir> <day> [warm]
  */
 import { runOcpDayTask } from '../lib/pipeline/ocpDayTask.js';
 import { readOcpPartialRows } from '../lib/pipeline/partials.js';
@@ -9,38 +10,42 @@ import { LocalObjectStore, MemoryObjectStore } from '../lib/store/index.js';
 import { BENCH_ACCOUNT, BENCH_ENABLED_KEYS, BENCH_PROVIDER_UUID } from './constants.js';
 import { cpuMsSince, peakRssMb } from './processStats.js';
 import type { DayResult } from './types.js';
+import { warmRuns } from './warmRuns.js';
 
-const [dataDir, day] = process.argv.slice(2);
-if (!dataDir || !day) throw new Error('usage: dayChild <dataDir> <YYYY-MM-DD>');
+const [dataDir, day, warmArg = '0'] = process.argv.slice(2);
+if (!dataDir || !day) throw new Error('usage: dayChild <dataDir> <YYYY-MM-DD> [warm runs]');
 const [year, month] = day.split('-').map(Number) as [number, number];
 
 // Module loading (and the wasm compile, like DuckDB's native library load) is not part of the measured task.
 ensureParquetWasm();
 let inputRows = 0;
+const dayTask = (partialStore: MemoryObjectStore) =>
+  runOcpDayTask(
+    {
+      dataStore: new LocalObjectStore(dataDir),
+      partialStore,
+      partialsPrefix: 'partials/',
+      config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] },
+      logger: {
+        debug() {},
+        info(message, extra) {
+          if (message === 'day summarised') inputRows = Number(extra?.inputRows ?? 0);
+        },
+        warn() {},
+        error() {},
+      },
+    },
+    { account: BENCH_ACCOUNT, providerType: 'OCP', providerUuid: BENCH_PROVIDER_UUID, year, month, day },
+  );
 const partialStore = new MemoryObjectStore('partials');
 const cpu = process.cpuUsage();
 const started = performance.now();
-const manifest = await runOcpDayTask(
-  {
-    dataStore: new LocalObjectStore(dataDir),
-    partialStore,
-    partialsPrefix: 'partials/',
-    config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] },
-    logger: {
-      debug() {},
-      info(message, extra) {
-        if (message === 'day summarised') inputRows = Number(extra?.inputRows ?? 0);
-      },
-      warn() {},
-      error() {},
-    },
-  },
-  { account: BENCH_ACCOUNT, providerType: 'OCP', providerUuid: BENCH_PROVIDER_UUID, year, month, day },
-);
+const manifest = await dayTask(partialStore);
 const wallMs = performance.now() - started;
 const cpuMs = cpuMsSince(cpu);
 const rssMb = peakRssMb();
-const partial = await readOcpPartialRows(partialStore, manifest);
+const podRows = (await readOcpPartialRows(partialStore, manifest)).rows.filter((r) => r.data_source === 'Pod').length;
+const warm = await warmRuns(Number(warmArg), () => dayTask(new MemoryObjectStore('partials')));
 const result: DayResult = {
   engine: 'ts',
   wallMs,
@@ -48,7 +53,8 @@ const result: DayResult = {
   peakRssMb: rssMb,
   inputRows,
   outputRows: manifest.rowCount,
-  podRows: partial.rows.filter((r) => r.data_source === 'Pod').length,
+  podRows,
   snappy: snappyBackend,
+  ...warm,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

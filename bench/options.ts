@@ -6,6 +6,7 @@ export interface BenchOptions {
   sizes: number[];
   seed: number;
   repeat: number;
+  warm: number;
   threads: number[];
   duckdb: boolean;
   day: boolean;
@@ -28,6 +29,9 @@ export function parseRows(text: string): number {
 
 const rowList = (text: string) => text.split(',').filter(Boolean).map(parseRows);
 const intList = (text: string) => text.split(',').filter(Boolean).map((t) => positiveInt(t));
+function nonNegativeInt(text: string): number {
+  return text === '0' ? 0 : positiveInt(text);
+}
 function positiveInt(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`not a positive integer: ${text}`);
@@ -42,6 +46,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--large', `also benchmark ${LARGE_SIZE / 1e6}M rows`, false)
     .option('--seed <n>', 'generator seed (part of the data cache key)', positiveInt, DEFAULT_SEED)
     .option('--repeat <n>', 'runs per engine and size; medians are reported', positiveInt, 1)
+    .option('--warm <n>', 'after each measured (cold) run, run the same work n more times in that process and report the median (0: none)', nonNegativeInt, 2)
     .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
     .option('--no-duckdb', 'skip DuckDB')
     .option('--no-day', 'skip the day benchmark')
@@ -61,6 +66,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     sizes: sizes.sort((a, b) => a - b),
     seed: o.seed as number,
     repeat: o.repeat as number,
+    warm: o.warm as number,
     threads: o.threads as number[],
     duckdb: o.duckdb as boolean,
     day: o.day as boolean,

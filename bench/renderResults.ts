@@ -6,8 +6,9 @@ const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ?
 
 /** The day benchmark as a Markdown table (what bench/README.md shows). */
 export function renderDayTable(sizes: readonly SizeResult[], threads: readonly number[]): string {
-  const duck = threads.flatMap((t) => [`DuckDB ${t}T s`, `DuckDB ${t}T MB`, `TS ÷ DuckDB ${t}T`]);
-  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...duck];
+  const warm = sizes.some((size) => size.ts.warmWallMs !== undefined);
+  const duck = threads.flatMap((t) => [`DuckDB ${t}T s`, `DuckDB ${t}T MB`, `TS ÷ DuckDB ${t}T`, ...(warm ? [`warm: DuckDB ${t}T s`, `warm: TS ÷ DuckDB ${t}T`] : [])]);
+  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...(warm ? ['warm: TS s'] : []), ...duck];
   const lines = [row(header), row(header.map(() => '---'))];
   for (const size of sizes) {
     const ts = size.ts;
@@ -19,10 +20,12 @@ export function renderDayTable(sizes: readonly SizeResult[], threads: readonly n
       s(ts.cpuMs),
       count(Math.round(ts.inputRows / (ts.wallMs / 1000))),
       mb(ts.peakRssMb),
+      ...(warm ? [optional(ts.warmWallMs)] : []),
     ];
     for (const t of threads) {
       const d: DayResult | undefined = size.duckdb[`threads${t}`];
-      cells.push(d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? `${(ts.wallMs / d.wallMs).toFixed(2)}×` : '–');
+      cells.push(d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? ratio(ts.wallMs, d.wallMs) : '–');
+      if (warm) cells.push(optional(d?.warmWallMs), ratio(ts.warmWallMs, d?.warmWallMs));
     }
     lines.push(row(cells));
   }
@@ -45,6 +48,14 @@ export function renderReport(report: BenchReport): string {
     );
   }
   return out.join('\n');
+}
+
+function optional(ms: number | undefined): string {
+  return ms === undefined ? '–' : s(ms);
+}
+
+function ratio(ours: number | undefined, theirs: number | undefined): string {
+  return ours === undefined || theirs === undefined ? '–' : `${(ours / theirs).toFixed(2)}×`;
 }
 
 function row(cells: readonly string[]): string {

@@ -70,11 +70,11 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
   const runs: SizeResult['runs'] = { ts: [], duckdb: {} };
   for (let r = 0; r < options.repeat; r++) {
     log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task`);
-    runs.ts.push(lastJsonLine<DayResult>(await runTsChild('dayChild.ts', [data.dir, BENCH_DAY]), 'TypeScript day task'));
+    runs.ts.push(lastJsonLine<DayResult>(await runTsChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)]), 'TypeScript day task'));
     if (!options.duckdb) continue;
     for (const t of options.threads) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
-      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runTsChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t)]), `DuckDB threads=${t}`));
+      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runTsChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)]), `DuckDB threads=${t}`));
     }
   }
   const duckdb: SizeResult['duckdb'] = {};
@@ -90,9 +90,12 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
   };
 }
 
+/** The run with the median cold wall time, carrying the median of the runs' warm figures (taken on their own). */
 function median(results: DayResult[]): DayResult {
-  const sorted = [...results].sort((a, b) => a.wallMs - b.wallMs);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as DayResult;
+  const middle = <T,>(list: T[]) => list[Math.floor((list.length - 1) / 2)];
+  const cold = middle([...results].sort((a, b) => a.wallMs - b.wallMs)) as DayResult;
+  const warm = middle(results.filter((r) => r.warmWallMs !== undefined).sort((a, b) => (a.warmWallMs as number) - (b.warmWallMs as number)));
+  return { ...cold, warmWallMs: warm?.warmWallMs, warmCpuMs: warm?.warmCpuMs };
 }
 
 main().catch((err: unknown) => {

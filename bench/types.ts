@@ -12,6 +12,12 @@ export interface DayResult {
   podRows: number;
   /** TS: which Snappy decoder ran (`native` package or our JS fallback). */
   snappy?: 'native' | 'js';
+  /**
+   * With `--warm n`: the same work run n more times in the same process after the measured one (JIT compiled, DuckDB
+   * instance open), the median wall and CPU of those. What a warm Lambda container or a CLI worker's later days see.
+   */
+  warmWallMs?: number;
+  warmCpuMs?: number;
 }
 
 /** One size of the day benchmark: the TypeScript day task and DuckDB on the same files. */
