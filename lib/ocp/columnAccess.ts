@@ -164,6 +164,7 @@ export class ColumnAccess {
     const words = large ? new Int32Array(offsets.buffer, offsets.byteOffset, offsets.length * 2) : null;
     const small = large ? null : (offsets as Int32Array);
     const checkNulls = data.nullCount > 0;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let prevStart = -1;
     let prevEnd = -1;
     let prevId = NULL_ID;
@@ -176,7 +177,7 @@ export class ColumnAccess {
       const start = small ? (small[i] as number) : (words![2 * i + 1] as number) * 4294967296 + ((words![2 * i] as number) >>> 0);
       const end = small ? (small[i + 1] as number) : (words![2 * i + 3] as number) * 4294967296 + ((words![2 * i + 2] as number) >>> 0);
       // Sorted files repeat values in runs: compare bytes with the previous row before hashing.
-      if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(bytes, start, prevStart, end - start))) {
+      if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(view, start, prevStart, end - start))) {
         prevId = this.options.lookupOnly ? this.pool.findUtf8(bytes, start, end) : this.pool.idOfUtf8(bytes, start, end);
       }
       out[at + i] = prevId;
@@ -246,7 +247,13 @@ export class ColumnAccess {
   }
 }
 
-function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+/**
+ * Compared from the end, 4 bytes at a time: neighbouring texts that differ usually share a long prefix (label JSON of one deployment's
+ * pods shares ~80 of ~120 bytes) and differ within their last few bytes.
+ */
+function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
+  let k = length;
+  for (; k >= 4; k -= 4) if (view.getInt32(a + k - 4, true) !== view.getInt32(b + k - 4, true)) return false;
+  for (; k > 0; k--) if (view.getUint8(a + k - 1) !== view.getUint8(b + k - 1)) return false;
   return true;
 }

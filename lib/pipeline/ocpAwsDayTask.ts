@@ -12,7 +12,7 @@ import {
   summarizeOcpOnAwsDay,
 } from '../ocp-aws/index.js';
 import type { AwsDailyLine, AwsRawLine, OcpClusterDay } from '../ocp-aws/types.js';
-import { InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
+import { DecodeBuffers, InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
 import type { RecordBatch } from 'apache-arrow';
 import type { ObjectStore } from '../store/types.js';
 import { listAwsDayInputs, type AwsDayInputObject } from './awsDayInputs.js';
@@ -227,12 +227,16 @@ async function readAwsObjects<T extends AwsDailyLine | AwsRawLine>(
 ): Promise<T[]> {
   const out: T[] = [];
   const unreadable = new UnreadableInputs(task, 'AWS object');
+  // `convert` copies every value out of the batch (strings, numbers, Dates), so the next row group may reuse its arrays.
+  const buffers = new DecodeBuffers();
   for (const input of inputs) {
     try {
       const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
       try {
         const footer = await readParquetFooter(blob, input.key);
-        const batches = readRecordBatches(blob, { columns: [...columns], rowGroups: input.rowGroups, batchSize: deps.batchSize, label: input.key, footer });
+        const batches = readRecordBatches(blob, {
+          columns: [...columns], rowGroups: input.rowGroups, batchSize: deps.batchSize, label: input.key, footer, buffers,
+        });
         for await (const batch of batches) {
           let lines: T[];
           try {
@@ -249,6 +253,7 @@ async function readAwsObjects<T extends AwsDailyLine | AwsRawLine>(
       unreadable.keep(err);
     }
   }
+  buffers.release();
   unreadable.throwIfAny();
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Float64, Null, Table, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Float64, Null, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { ColumnAccess } from '../../../lib/ocp/columnAccess.js';
 import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
 import { NOT_FOUND, StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
@@ -35,6 +35,27 @@ describe('ColumnAccess', () => {
       assert.deepEqual([...ids], [NOT_FOUND, known.b, NULL_ID, known.b, known.d, NOT_FOUND], strings);
       assert.equal(pool.size, 3, `${strings}: NULL, b and d only`);
     }
+  });
+
+  it('tells neighbouring values of one length apart wherever they differ (the run check), at any byte offset', () => {
+    // Each text is followed by itself, then by texts that differ from it in one byte only, at every position.
+    const base = 'abcdefghijklmnopqrstuvw';
+    const texts: string[] = [];
+    for (let n = 0; n <= base.length; n++) {
+      const text = base.slice(0, n);
+      texts.push(text, text);
+      for (let k = 0; k < n; k++) texts.push(`${text.slice(0, k)}#${text.slice(k + 1)}`, text);
+    }
+    const bytes = new TextEncoder().encode(texts.join(''));
+    const values = new Uint8Array(bytes.length + 5).subarray(5);
+    values.set(bytes);
+    const valueOffsets = new Int32Array(texts.length + 1);
+    texts.forEach((text, i) => (valueOffsets[i + 1] = (valueOffsets[i] as number) + text.length));
+    const column = makeVector(makeData({ type: new Utf8(), length: texts.length, valueOffsets, data: values }));
+    const batch = new Table({ pod: column }).batches[0];
+    const pool = new StringPool();
+    const ids = new ColumnAccess(pool).strings(batch, 'pod', 's');
+    assert.deepEqual([...ids].map((id) => pool.value(id)), texts);
   });
 
   it('decodes ms and us timestamps to the same epoch milliseconds', () => {

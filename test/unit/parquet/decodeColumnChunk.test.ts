@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { Float64 } from 'apache-arrow';
+import { Dictionary, Float64, Int32, Utf8, makeVector } from 'apache-arrow';
 import { Codec, Physical, decodeColumnChunk } from '../../../lib/parquet/decodeColumnChunk.js';
 import { T, encodeTypedStruct } from '../../../lib/parquet/thriftTyped.js';
 import type { TStruct } from '../../../lib/parquet/thriftTyped.js';
@@ -40,5 +40,35 @@ describe('decodeColumnChunk on hostile pages', () => {
   it('refuses a snappy page whose header claims more than its bytes can hold', () => {
     const page = dataPage(Uint8Array.from([24, 0x5c, ...new Uint8Array(24)]), 2_000_000_000, 3);
     assert.throws(() => decodeColumnChunk(page, spec(Codec.SNAPPY), 3), /^Error: snappy page of 26 bytes cannot hold the 2000000000 bytes its header says$/);
+  });
+});
+
+describe('decodeColumnChunk on PLAIN strings', () => {
+  // Lengths 0-80 cover the word-copy path (under 64 bytes, each tail length 0-3) and the long path; multi-byte UTF-8
+  // and a page starting at an odd offset of a larger buffer check that copies use the source's own byte offsets.
+  const texts = Array.from({ length: 81 }, (_, n) => Array.from({ length: n }, (_, k) => (k % 7 === 3 ? 'é' : String.fromCharCode(97 + ((n + k) % 26)))).join('').slice(0, n));
+  const encoder = new TextEncoder();
+  const encoded = texts.map((text) => encoder.encode(text));
+  const body = new Uint8Array(encoded.reduce((size, bytes) => size + 4 + bytes.length, 0));
+  let at = 0;
+  for (const bytes of encoded) {
+    new DataView(body.buffer).setUint32(at, bytes.length, true);
+    body.set(bytes, at + 4);
+    at += 4 + bytes.length;
+  }
+  const page = dataPage(body, body.length, texts.length);
+  const shifted = new Uint8Array(page.length + 3);
+  shifted.set(page, 3);
+  const chunk = shifted.subarray(3);
+  const strings = (type: Utf8 | Dictionary) => ({ physical: Physical.BYTE_ARRAY, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type });
+
+  it('copies every length exactly into Utf8 output', () => {
+    const data = decodeColumnChunk(chunk, strings(new Utf8()), texts.length);
+    assert.deepEqual([...makeVector(data)], texts);
+  });
+
+  it('copies every length exactly into Dictionary output', () => {
+    const data = decodeColumnChunk(chunk, strings(new Dictionary(new Utf8(), new Int32())), texts.length);
+    assert.deepEqual([...makeVector(data)], texts);
   });
 });
