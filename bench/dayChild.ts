@@ -1,19 +1,22 @@
 /**
  * Child process: one OCP day task (`runOcpDayTask`: list, read, aggregate, write the partial) over a LocalObjectStore,
  * in a fresh process so its peak RSS is its own, then `warm` more times in the same process (`warmRuns`). Prints one
- * JSON line (`DayResult`). argv: <dataDir> <day> [warm]
+ * JSON line (`DayResult`). argv: <dataDir> <day> [warm] [read latency ms]: with a latency, every listing and ranged read
+ * of the input objects waits that long first, as S3 round trips do (`withReadLatency`).
  */
 import { runOcpDayTask } from '../lib/pipeline/ocpDayTask.js';
 import { readOcpPartialRows } from '../lib/pipeline/partials.js';
 import { ensureParquetWasm, snappyBackend } from '../lib/parquet/index.js';
 import { LocalObjectStore, MemoryObjectStore } from '../lib/store/index.js';
 import { BENCH_ACCOUNT, BENCH_ENABLED_KEYS, BENCH_PROVIDER_UUID } from './constants.js';
+import { withReadLatency } from './latencyObjectStore.js';
 import { cpuMsSince, peakRssMb } from './processStats.js';
 import type { DayResult } from './types.js';
 import { warmRuns } from './warmRuns.js';
 
-const [dataDir, day, warmArg = '0'] = process.argv.slice(2);
-if (!dataDir || !day) throw new Error('usage: dayChild <dataDir> <YYYY-MM-DD> [warm runs]');
+const [dataDir, day, warmArg = '0', latencyArg = '0'] = process.argv.slice(2);
+if (!dataDir || !day) throw new Error('usage: dayChild <dataDir> <YYYY-MM-DD> [warm runs] [read latency ms]');
+const readLatencyMs = Number(latencyArg);
 const [year, month] = day.split('-').map(Number) as [number, number];
 
 // Module loading (and the wasm compile, like DuckDB's native library load) is not part of the measured task.
@@ -22,7 +25,7 @@ let inputRows = 0;
 const dayTask = (partialStore: MemoryObjectStore) =>
   runOcpDayTask(
     {
-      dataStore: new LocalObjectStore(dataDir),
+      dataStore: readLatencyMs > 0 ? withReadLatency(new LocalObjectStore(dataDir), readLatencyMs) : new LocalObjectStore(dataDir),
       partialStore,
       partialsPrefix: 'partials/',
       config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] },
@@ -55,6 +58,7 @@ const result: DayResult = {
   outputRows: manifest.rowCount,
   podRows,
   snappy: snappyBackend,
+  ...(readLatencyMs > 0 ? { readLatencyMs } : {}),
   ...warm,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -7,6 +7,8 @@ export interface BenchOptions {
   seed: number;
   repeat: number;
   warm: number;
+  /** > 0: also run the TS day task with this many ms added to every read of its inputs (S3 round trips). */
+  readLatencyMs: number;
   threads: number[];
   duckdb: boolean;
   day: boolean;
@@ -47,6 +49,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--seed <n>', 'generator seed (part of the data cache key)', positiveInt, DEFAULT_SEED)
     .option('--repeat <n>', 'runs per engine and size; medians are reported', positiveInt, 1)
     .option('--warm <n>', 'after each measured (cold) run, run the same work n more times in that process and report the median (0: none)', nonNegativeInt, 2)
+    .option('--read-latency-ms <n>', 'also run the TS day task with n ms added to every listing and ranged read of its inputs, as S3 round trips from Lambda (0: not)', nonNegativeInt, 0)
     .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
     .option('--no-duckdb', 'skip DuckDB')
     .option('--no-day', 'skip the day benchmark')
@@ -67,6 +70,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     seed: o.seed as number,
     repeat: o.repeat as number,
     warm: o.warm as number,
+    readLatencyMs: o.readLatencyMs as number,
     threads: o.threads as number[],
     duckdb: o.duckdb as boolean,
     day: o.day as boolean,

@@ -8,7 +8,9 @@ const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ?
 export function renderDayTable(sizes: readonly SizeResult[], threads: readonly number[]): string {
   const warm = sizes.some((size) => size.ts.warmWallMs !== undefined);
   const duck = threads.flatMap((t) => [`DuckDB ${t}T s`, `DuckDB ${t}T MB`, `TS ÷ DuckDB ${t}T`, ...(warm ? [`warm: DuckDB ${t}T s`, `warm: TS ÷ DuckDB ${t}T`] : [])]);
-  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...(warm ? ['warm: TS s'] : []), ...duck];
+  const latency = sizes.find((size) => size.tsWithLatency)?.tsWithLatency?.readLatencyMs;
+  const slow = latency === undefined ? [] : [`TS, ${latency} ms a read: s`, ...(warm ? [`warm: TS, ${latency} ms a read: s`] : [])];
+  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...(warm ? ['warm: TS s'] : []), ...slow, ...duck];
   const lines = [row(header), row(header.map(() => '---'))];
   for (const size of sizes) {
     const ts = size.ts;
@@ -22,6 +24,10 @@ export function renderDayTable(sizes: readonly SizeResult[], threads: readonly n
       mb(ts.peakRssMb),
       ...(warm ? [optional(ts.warmWallMs)] : []),
     ];
+    if (latency !== undefined) {
+      cells.push(optional(size.tsWithLatency?.wallMs));
+      if (warm) cells.push(optional(size.tsWithLatency?.warmWallMs));
+    }
     for (const t of threads) {
       const d: DayResult | undefined = size.duckdb[`threads${t}`];
       cells.push(d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? ratio(ts.wallMs, d.wallMs) : '–');

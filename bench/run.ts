@@ -71,6 +71,11 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
   for (let r = 0; r < options.repeat; r++) {
     log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task`);
     runs.ts.push(lastJsonLine<DayResult>(await runTsChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)]), 'TypeScript day task'));
+    if (options.readLatencyMs > 0) {
+      log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task, ${options.readLatencyMs} ms per read`);
+      const child = await runTsChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm), String(options.readLatencyMs)]);
+      (runs.tsWithLatency ??= []).push(lastJsonLine<DayResult>(child, 'TypeScript day task with read latency'));
+    }
     if (!options.duckdb) continue;
     for (const t of options.threads) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
@@ -85,6 +90,7 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
     dataBytes: data.bytes,
     objects: data.objects,
     ts: median(runs.ts),
+    ...(runs.tsWithLatency ? { tsWithLatency: median(runs.tsWithLatency) } : {}),
     duckdb,
     runs,
   };

@@ -18,6 +18,8 @@ export interface DayResult {
    */
   warmWallMs?: number;
   warmCpuMs?: number;
+  /** TS with `--read-latency-ms`: the wait added to every listing and ranged read of the inputs. */
+  readLatencyMs?: number;
 }
 
 /** One size of the day benchmark: the TypeScript day task and DuckDB on the same files. */
@@ -27,9 +29,11 @@ export interface SizeResult {
   dataBytes: number;
   objects: number;
   ts: DayResult;
+  /** With `--read-latency-ms`: the same TS day task with that wait before every read of its inputs. */
+  tsWithLatency?: DayResult;
   duckdb: Partial<Record<`threads${number}`, DayResult>>;
   /** All repetitions, for the record; the figures above are medians by wall time. */
-  runs: { ts: DayResult[]; duckdb: Record<string, DayResult[]> };
+  runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]> };
 }
 
 export interface E2eResult {

@@ -3,6 +3,8 @@ export * from './errors.js';
 export type * from './types.js';
 export { readParquetFooter } from './readParquetFooter.js';
 export { readRecordBatches } from './readRecordBatches.js';
+export { prefetchParquet } from './prefetchParquet.js';
+export type { PrefetchedParquet, PrefetchOptions } from './prefetchParquet.js';
 export { DecodeBuffers } from './decodeBuffers.js';
 export { pruneRowGroups } from './pruneRowGroups.js';
 export { writeParquet } from './writeParquet.js';

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { tableFromIPC } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import { KokuAggError } from '../common/errors.js';
@@ -6,7 +7,7 @@ import { InvalidParquetObjectError } from './errors.js';
 import { footerBytesOf } from './footerBytes.js';
 import { decodeRowGroupJs, jsDecodePlan } from './decodeRowGroupJs.js';
 import { assembleProjectedFile, fetchRowGroupChunks, planProjection } from './projectRowGroup.js';
-import type { ProjectionPlan } from './projectRowGroup.js';
+import type { FetchedRowGroup, ProjectionPlan } from './projectRowGroup.js';
 import { readParquetFooter } from './readParquetFooter.js';
 import type { ParquetFooter, ReadBatchesOptions } from './types.js';
 import { ensureParquetWasm } from './wasm.js';
@@ -24,8 +25,9 @@ import { ensureParquetWasm } from './wasm.js';
  * to parquet-wasm's synchronous `readParquet` on a small standalone file holding just those chunks with a rewritten
  * footer (`projectRowGroup.ts`), so the wasm reader also decodes only what was asked for. (parquet-wasm's own lazy
  * reader is not used: it `unwrap()`s errors into uncatchable wasm traps, and `readParquet` ignores `columns`.)
- * Memory is bounded by one projected row group. A footer that cannot be projected falls back to fetching the object
- * whole and decoding one row group per `readParquet` call, projecting in JS.
+ * While a row group is decoded and its batches consumed, the next one's chunks are fetched, so memory is bounded by one
+ * projected row group decoded plus the next one's compressed chunks. A footer that cannot be projected falls back to
+ * fetching the object whole and decoding one row group per `readParquet` call, projecting in JS.
  *
  * @example
  * for await (const batch of readRecordBatches(blob, { label: key, columns: ['interval_start', 'pod'], rowGroups: [0] })) {
@@ -44,14 +46,18 @@ export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions
   const plan = rawFooter === undefined ? null : projectionPlan(rawFooter, wanted, label);
   const jsPlan = plan === null ? null : jsDecodePlan(plan);
   let bytes: Uint8Array | undefined;
-  for (const rowGroup of rowGroups) {
+  // The next row group's chunks are fetched while this one is decoded and consumed (S3 round trips overlap work).
+  let next = plan === null ? null : fetchAhead(blob, plan, rowGroups[0] as number, label);
+  for (let r = 0; r < rowGroups.length; r++) {
+    const rowGroup = rowGroups[r] as number;
     if (plan === null) {
       bytes ??= await readAll(blob, label);
       const batches = decodeWithWasm(bytes, { rowGroups: [rowGroup], batchSize }, label, rowGroup);
       yield* columns === undefined ? batches : batches.map((batch) => project(batch, columns));
       continue;
     }
-    const fetched = await fetchRowGroupChunks(blob, plan, rowGroup, label);
+    const fetched = await (next ?? fetchAhead(blob, plan, rowGroup, label));
+    next = r + 1 < rowGroups.length ? fetchAhead(blob, plan, rowGroups[r + 1] as number, label) : null;
     let batch: RecordBatch | null = null;
     if (jsPlan !== null) {
       try {
@@ -65,8 +71,23 @@ export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions
       yield* decodeWithWasm(assembleProjectedFile(plan, fetched), { batchSize }, label, rowGroup);
       continue;
     }
-    for (let from = 0; from < batch.numRows; from += batchSize) yield batch.numRows <= batchSize ? batch : batch.slice(from, from + batchSize);
+    for (let from = 0; from < batch.numRows; from += batchSize) {
+      // A turn of the event loop per batch: the responses of reads started ahead (the next row group, the caller's
+      // next object) are handled and their next reads sent while the caller works on this batch's successors.
+      await yieldToEventLoop();
+      yield batch.numRows <= batchSize ? batch : batch.slice(from, from + batchSize);
+    }
   }
+}
+
+/**
+ * Starts fetching a row group's chunks. A failure is kept in the promise for the `await` that needs it: marked as
+ * handled now, so a reader that stops early leaves no unhandled rejection behind.
+ */
+function fetchAhead(blob: Blob, plan: ProjectionPlan, rowGroup: number, label: string): Promise<FetchedRowGroup> {
+  const fetching = fetchRowGroupChunks(blob, plan, rowGroup, label);
+  fetching.catch(() => undefined);
+  return fetching;
 }
 
 /** One row group decoded by parquet-wasm's synchronous reader; failures name the object. */

@@ -12,10 +12,11 @@ import {
   summarizeOcpOnAwsDay,
 } from '../ocp-aws/index.js';
 import type { AwsDailyLine, AwsRawLine, OcpClusterDay } from '../ocp-aws/types.js';
-import { DecodeBuffers, InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
+import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { RecordBatch } from 'apache-arrow';
 import type { ObjectStore } from '../store/types.js';
 import { listAwsDayInputs, type AwsDayInputObject } from './awsDayInputs.js';
+import { eachReadAhead, openAhead } from './readAhead.js';
 import { CODE_VERSION } from './constants.js';
 import { currentOcpPartial, type OcpPartialState } from './currentOcpPartial.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
@@ -229,30 +230,36 @@ async function readAwsObjects<T extends AwsDailyLine | AwsRawLine>(
   const unreadable = new UnreadableInputs(task, 'AWS object');
   // `convert` copies every value out of the batch (strings, numbers, Dates), so the next row group may reuse its arrays.
   const buffers = new DecodeBuffers();
-  for (const input of inputs) {
-    try {
-      const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
+  // The next object's footer and first row group are read while this one is decoded.
+  await eachReadAhead(
+    inputs,
+    (input) => openAhead(deps.dataStore, { key: input.key, size: input.size, columns, rowGroups: input.rowGroups }),
+    async (input, opening) => {
       try {
-        const footer = await readParquetFooter(blob, input.key);
-        const batches = readRecordBatches(blob, {
-          columns: [...columns], rowGroups: input.rowGroups, batchSize: deps.batchSize, label: input.key, footer, buffers,
-        });
-        for await (const batch of batches) {
-          let lines: T[];
-          try {
-            lines = convert(batch, input.key);
-          } catch (err) {
-            throw new InvalidParquetObjectError(input.key, err);
+        const opened = await opening;
+        try {
+          const { footer, blob } = await opened.prefetched;
+          const batches = readRecordBatches(blob, {
+            columns: [...columns], rowGroups: input.rowGroups, batchSize: deps.batchSize, label: input.key, footer, buffers,
+          });
+          for await (const batch of batches) {
+            let lines: T[];
+            try {
+              lines = convert(batch, input.key);
+            } catch (err) {
+              throw new InvalidParquetObjectError(input.key, err);
+            }
+            for (const line of lines) if (dayOfMs(line.lineitem_usagestartdate.getTime()) === task.day) out.push(line);
           }
-          for (const line of lines) if (dayOfMs(line.lineitem_usagestartdate.getTime()) === task.day) out.push(line);
+        } finally {
+          await opened.release();
         }
-      } finally {
-        await release();
+      } catch (err) {
+        unreadable.keep(err);
       }
-    } catch (err) {
-      unreadable.keep(err);
-    }
-  }
+    },
+    (opened) => opened.release(),
+  );
   buffers.release();
   unreadable.throwIfAny();
   return out;

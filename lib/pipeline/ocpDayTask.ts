@@ -1,13 +1,15 @@
 import type { Logger } from '../common/logger.js';
 import { OcpDayAggregator } from '../ocp/index.js';
 import type { OcpSummaryConfig } from '../ocp/types.js';
-import { DecodeBuffers, InvalidParquetObjectError, readParquetFooter, readRecordBatches } from '../parquet/index.js';
+import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { CODE_VERSION } from './constants.js';
 import { ocpControlTotals } from './controlTotals.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
 import { ocpInputSpec } from './ocpInputs.js';
+import { eachReadAhead, openAhead } from './readAhead.js';
+import type { OpenedAhead, ReadAheadObject } from './readAhead.js';
 import { writeOcpPartial } from './partials.js';
 import type { DayInputObject, DayTask, PartialManifest } from './types.js';
 import { UnreadableInputs } from './unreadableInputs.js';
@@ -25,7 +27,8 @@ export interface OcpDayTaskDeps {
 
 /**
  * Summarises one OCP source-day from the objects present now and writes the result as a partial.
- * Reads stream one row group at a time, so memory follows the day's output groups, not its input size.
+ * Reads stream one row group at a time (with the next object's first row group read ahead), so memory follows the
+ * day's output groups, not its input size.
  */
 export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promise<PartialManifest> {
   const started = Date.now();
@@ -33,22 +36,28 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
   const unreadable = new UnreadableInputs(task, 'input object');
-  // Objects are read one after another and each batch is aggregated before the next is decoded.
+  // Objects are decoded one after another and each batch is aggregated before the next is decoded; the next object's
+  // footer and first row group are read meanwhile.
   const buffers = new DecodeBuffers();
-  const feedEach = async (objects: DayInputObject[]) => {
-    for (const input of objects) {
+  // Storage first, then sealed, so pod rows keep the nodes of pods with storage only. The other inputs keep their
+  // listed order: sums add up in the same order either way.
+  const storage = inputs.filter(isStorage);
+  const lastStorage = storage.at(-1);
+  const ordered = [...storage, ...inputs.filter((input) => !isStorage(input))];
+  if (lastStorage === undefined) aggregator.sealStorage();
+  await eachReadAhead(
+    ordered,
+    (input) => openAhead(deps.dataStore, readAheadObject(input)),
+    async (input, opened) => {
       try {
-        inputRows += await feedInput(deps, aggregator, input, buffers);
+        inputRows += await feedInput(aggregator, input, opened, buffers, deps.batchSize);
       } catch (err) {
         unreadable.keep(err);
       }
-    }
-  };
-  // Storage first, then sealed, so pod rows keep the nodes of pods with storage only. The other inputs keep their
-  // listed order: sums add up in the same order either way.
-  await feedEach(inputs.filter(isStorage));
-  aggregator.sealStorage();
-  await feedEach(inputs.filter((input) => !isStorage(input)));
+      if (input === lastStorage) aggregator.sealStorage();
+    },
+    (opened) => opened.release(),
+  );
   buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
   const summary = aggregator.finish();
@@ -86,20 +95,35 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
 
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
 
-async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, input: DayInputObject, buffers: DecodeBuffers): Promise<number> {
+function readAheadObject(input: DayInputObject): ReadAheadObject {
+  return { key: input.key, size: input.size, columns: inputColumns(input), rowGroups: input.rowGroups };
+}
+
+function inputColumns(input: DayInputObject): string[] {
   const spec = ocpInputSpec(input.role);
-  const { blob, release } = await deps.dataStore.openBlob(input.key, input.size);
+  return [...spec.required, ...spec.optional];
+}
+
+async function feedInput(
+  aggregator: OcpDayAggregator,
+  input: DayInputObject,
+  opening: Promise<OpenedAhead>,
+  buffers: DecodeBuffers,
+  batchSize: number | undefined,
+): Promise<number> {
+  const spec = ocpInputSpec(input.role);
+  const opened = await opening;
   try {
-    const footer = await readParquetFooter(blob, input.key);
+    const { footer, blob } = await opened.prefetched;
     const missing = spec.required.filter((c) => !footer.columns.includes(c));
     if (missing.length > 0) {
       throw new InvalidParquetObjectError(input.key, `not a ${spec.reportType} ${spec.daily ? 'daily' : 'hourly'} file: missing column(s) ${missing.join(', ')}`);
     }
     let rows = 0;
     const batches = readRecordBatches(blob, {
-      columns: [...spec.required, ...spec.optional],
+      columns: inputColumns(input),
       rowGroups: input.rowGroups,
-      batchSize: deps.batchSize,
+      batchSize,
       label: input.key,
       footer,
       buffers,
@@ -110,7 +134,7 @@ async function feedInput(deps: OcpDayTaskDeps, aggregator: OcpDayAggregator, inp
     }
     return rows;
   } finally {
-    await release();
+    await opened.release();
   }
 }
 
