@@ -12,10 +12,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { silentLogger } from '../lib/common/logger.js';
 import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
-import { ensureReportPeriod, ensureTenantSchema, qualifiedName, replaceOcpDays, withClient, withTransaction } from '../lib/db/index.js';
+import { createPool, ensureReportPeriod, ensureTenantSchema, qualifiedName, replaceOcpDays, withClient, withTransaction } from '../lib/db/index.js';
 import { copyOcpText, encodeOcpCopyChunks } from '../lib/db/ocpSummaryWriter.js';
 import { OCP_SUMMARY_TABLE } from '../lib/db/constants.js';
 import { buildUnallocatedRows } from '../lib/ocp/index.js';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const pgDir = join(opts.cacheDir, 'write-path-pg');
   rmSync(pgDir, { recursive: true, force: true });
   const server = url ? null : await startEmbeddedPostgres({ dataDir: pgDir });
-  const pool = new pg.Pool({ connectionString: url ?? server!.url, max: 2 });
+  const pool = createPool({ connectionString: url ?? server!.url, max: 2 }, silentLogger);
   try {
     process.stdout.write(
       '| table | rows | as finalize writes: µs/row | server alone: COPY µs/row | + commit (FK checks) µs/row | WAL bytes/row | our encoder µs/row |\n'

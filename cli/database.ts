@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../lib/common/logger.js';
 import { startEmbeddedPostgres } from '../lib/db/embeddedPostgres.js';
+import { createPool } from '../lib/db/index.js';
 
 export interface OpenDatabase {
   pool: pg.Pool;
@@ -18,12 +19,12 @@ export interface OpenDatabase {
 export async function openDatabase(opts: { db?: string; dataDir: string; logger: Logger }): Promise<OpenDatabase> {
   const url = opts.db ?? process.env.KOKU_AGG_DATABASE_URL;
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = createPool({ connectionString: url, max: 4 }, opts.logger);
     return { pool, where: redact(url), embedded: false, close: () => pool.end() };
   }
   const dataDir = embeddedDataDir(resolve(join(opts.dataDir, 'pg')));
   const server = await startEmbeddedPostgres({ dataDir, log: opts.logger });
-  const pool = new pg.Pool({ connectionString: server.url, max: 4 });
+  const pool = createPool({ connectionString: server.url, max: 4 }, opts.logger);
   return {
     pool,
     where: `embedded PostgreSQL, data in ${dataDir}`,

@@ -36,7 +36,7 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
   envDeps ??= (async () => {
     const env = readEnv(dayAggregatorEnvSchema);
     const clients = awsClients(env.AWS_ENDPOINT_URL);
-    const pool: pg.Pool = await databasePool(env, clients.secrets);
+    const pool: pg.Pool = await databasePool(env, clients.secrets, loggerPort(powertoolsLogger));
     // The native decoder ships only for the architecture the bundle was built with the binary for (infra/lambdaBundling.ts).
     powertoolsLogger.info('day-aggregator started', { snappy: snappyBackend });
     return {

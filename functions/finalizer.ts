@@ -73,7 +73,7 @@ function depsFromEnvironment(): Promise<FinalizerDeps> {
   envDeps ??= (async () => {
     const env = readEnv(finalizerEnvSchema);
     const clients = awsClients(env.AWS_ENDPOINT_URL);
-    const pool = await databasePool(env, clients.secrets);
+    const pool = await databasePool(env, clients.secrets, loggerPort(powertoolsLogger));
     return {
       pool,
       providers: env.PROVIDER_METADATA === 'koku' ? kokuProviderMetadata(pool, { publicSchema: env.KOKU_PUBLIC_SCHEMA }) : undefined,

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import pg from 'pg';
 import { describeError } from '../../lib/common/errors.js';
 import { compareSummaries, DEFAULT_COMPARE_TABLE, DEFAULT_LIST_LIMIT, DEFAULT_TOLERANCE, formatCompareReport } from '../../lib/compare/index.js';
 import type { CompareReport } from '../../lib/compare/types.js';
+import { createPool } from '../../lib/db/index.js';
 import { consoleLogger } from '../consoleLogger.js';
 import { openDatabase } from '../database.js';
 import { daysOfMonth, parseDayList, parseMonth, parsePositiveInt, parseUuid } from '../options.js';
@@ -28,8 +28,9 @@ export interface CompareCommandOptions {
 
 /** Runs the comparison and prints the report; returns the exit code (0 pass, 1 fail). */
 export async function runCompare(o: CompareCommandOptions, out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
-  const ours = await openDatabase({ db: o.db, dataDir: o.dataDir, logger: consoleLogger('warn') });
-  const refPool = o.refDb ? new pg.Pool({ connectionString: o.refDb, max: 2 }) : null;
+  const logger = consoleLogger('warn');
+  const ours = await openDatabase({ db: o.db, dataDir: o.dataDir, logger });
+  const refPool = o.refDb ? createPool({ connectionString: o.refDb, max: 2 }, logger) : null;
   try {
     const report: CompareReport = await compareSummaries({
       reference: { db: refPool ?? ours.pool, schema: o.refSchema, table: o.refTable },

@@ -67,16 +67,18 @@ export async function daysOfAwsObject(store: ObjectStore, obj: { key: string; si
   return [...days].sort();
 }
 
+/** The daily and raw prefixes of the month, listed at once. */
 async function listAwsMonthObjects(store: ObjectStore, sm: SourceMonth): Promise<ListedObject[]> {
-  const out: ListedObject[] = [];
-  for (const daily of [true, false]) {
-    const prefix = monthPrefix({ daily, account: sm.account, providerType: 'AWS', providerUuid: sm.providerUuid, year: sm.year, month: sm.month });
-    for (const obj of await store.list(prefix)) {
+  const listed = await Promise.all(
+    [true, false].map(async (daily) => {
+      const prefix = monthPrefix({ daily, account: sm.account, providerType: 'AWS', providerUuid: sm.providerUuid, year: sm.year, month: sm.month });
       // A file in a nested folder is not Koku's.
-      if (obj.key.endsWith('.parquet') && !obj.key.slice(prefix.length).includes('/')) out.push({ ...obj, role: daily ? 'awsDaily' : 'awsRaw' });
-    }
-  }
-  return out;
+      const isKokus = (key: string) => key.endsWith('.parquet') && !key.slice(prefix.length).includes('/');
+      const role: ListedObject['role'] = daily ? 'awsDaily' : 'awsRaw';
+      return (await store.list(prefix)).filter((obj) => isKokus(obj.key)).map((obj) => ({ ...obj, role }));
+    }),
+  );
+  return listed.flat();
 }
 
 async function readFooter(store: ObjectStore, obj: { key: string; size?: number }): Promise<ParquetFooter> {

@@ -53,24 +53,25 @@ export async function listOcpDaysWithData(store: ObjectStore, sourceMonth: Sourc
   return [...days].filter((d) => d.startsWith(monthTag)).sort();
 }
 
+/** Every input prefix of the month, listed at once (one round trip, not five, before a day task can start). */
 async function listOcpMonthObjects(store: ObjectStore, sm: SourceMonth): Promise<ListedObject[]> {
-  const out: ListedObject[] = [];
-  for (const input of OCP_INPUTS) {
-    const prefix = monthPrefix({
-      daily: input.daily,
-      account: sm.account,
-      providerType: 'OCP',
-      reportType: input.reportType,
-      providerUuid: sm.providerUuid,
-      year: sm.year,
-      month: sm.month,
-    });
-    for (const obj of await store.list(prefix)) {
+  const listed = await Promise.all(
+    OCP_INPUTS.map(async (input) => {
+      const prefix = monthPrefix({
+        daily: input.daily,
+        account: sm.account,
+        providerType: 'OCP',
+        reportType: input.reportType,
+        providerUuid: sm.providerUuid,
+        year: sm.year,
+        month: sm.month,
+      });
       // The hourly prefix is not a prefix of the daily one, but a file in a nested folder is not Koku's.
-      if (obj.key.endsWith('.parquet') && !obj.key.slice(prefix.length).includes('/')) out.push({ ...obj, role: input.role });
-    }
-  }
-  return out;
+      const isKokus = (key: string) => key.endsWith('.parquet') && !key.slice(prefix.length).includes('/');
+      return (await store.list(prefix)).filter((obj) => isKokus(obj.key)).map((obj) => ({ ...obj, role: input.role }));
+    }),
+  );
+  return listed.flat();
 }
 
 async function readFooter(store: ObjectStore, obj: ObjectInfo) {

@@ -28,6 +28,8 @@ function gate<T>() {
     open = resolve;
     fail = reject;
   });
+  // A gate may fail before its day task awaits it (the task first reads its objects): not an unhandled rejection.
+  promise.catch(() => undefined);
   return { promise, open, fail };
 }
 
