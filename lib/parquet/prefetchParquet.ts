@@ -107,7 +107,7 @@ class ReadAheadBlob implements Blob {
     const range = root.ranges[at] as Range;
     root.ranges.splice(at, 1);
     const whole = start === range.start && end === range.start + range.bytes.length;
-    return whole ? (range.bytes as Uint8Array<ArrayBuffer>) : range.bytes.slice(start - range.start, end - range.start);
+    return whole ? range.bytes : range.bytes.slice(start - range.start, end - range.start);
   }
 
   async text(): Promise<string> {
