@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RangeBlob } from '../lib/store/RangeBlob.js';
 import type { ObjectStore } from '../lib/store/types.js';
 
 /**
@@ -18,7 +19,7 @@ export function withReadLatency(store: ObjectStore, latencyMs: number): ObjectSt
       if (property === 'openBlob') {
         return async (key: string, size?: number) => {
           const { blob, release } = await target.openBlob(key, size);
-          return { blob: new LatencyBlob(blob, latencyMs), release };
+          return { blob: latencyBlob(blob, latencyMs), release };
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);
@@ -27,38 +28,10 @@ export function withReadLatency(store: ObjectStore, latencyMs: number): ObjectSt
   });
 }
 
-/** A Blob whose reads (`arrayBuffer`, `bytes`, `text`) each wait `latencyMs` first. */
-class LatencyBlob implements Blob {
-  readonly size: number;
-  readonly type: string;
-
-  constructor(
-    private readonly base: Blob,
-    private readonly latencyMs: number,
-  ) {
-    this.size = base.size;
-    this.type = base.type;
-  }
-
-  slice(start?: number, end?: number, contentType?: string): Blob {
-    return new LatencyBlob(this.base.slice(start, end, contentType), this.latencyMs);
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    await sleep(this.latencyMs);
-    return this.base.arrayBuffer();
-  }
-
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(await this.arrayBuffer());
-  }
-
-  async text(): Promise<string> {
-    await sleep(this.latencyMs);
-    return this.base.text();
-  }
-
-  stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    return this.base.stream() as ReadableStream<Uint8Array<ArrayBuffer>>;
-  }
+/** `base`, with every read waiting `latencyMs` first. */
+function latencyBlob(base: Blob, latencyMs: number): Blob {
+  return new RangeBlob(base.size, async (start, end) => {
+    await sleep(latencyMs);
+    return new Uint8Array(await base.slice(start, end).arrayBuffer());
+  });
 }

@@ -1,3 +1,4 @@
+import { RangeBlob } from '../store/RangeBlob.js';
 import { footerBytesOf } from './footerBytes.js';
 import { fetchRowGroupChunks, planProjection } from './projectRowGroup.js';
 import { readParquetFooter } from './readParquetFooter.js';
@@ -35,19 +36,19 @@ export interface PrefetchOptions {
  */
 export async function prefetchParquet(blob: Blob, options: PrefetchOptions): Promise<PrefetchedParquet> {
   const footer = await readParquetFooter(blob, options.label);
-  const ahead = new ReadAheadBlob(blob);
+  const ranges: Range[] = [];
   const rowGroup = firstRowGroup(footer, options.rowGroups);
   const columns = options.columns.filter((name) => footer.columns.includes(name));
   const raw = footerBytesOf(footer);
   if (rowGroup !== undefined && columns.length > 0 && raw !== undefined) {
     try {
       const plan = planProjection(raw, columns);
-      if (plan !== null) await fetchRowGroupChunks(ahead.recorder(), plan, rowGroup, options.label);
+      if (plan !== null) await fetchRowGroupChunks(recordingBlob(blob, ranges), plan, rowGroup, options.label);
     } catch {
-      ahead.forget(); // read again, and reported in order, by readRecordBatches
+      ranges.length = 0; // read again, and reported in order, by readRecordBatches
     }
   }
-  return { footer, blob: ahead };
+  return { footer, blob: readAheadBlob(blob, ranges) };
 }
 
 /** The first non-empty row group `readRecordBatches` would read (it validates `requested` itself). */
@@ -58,115 +59,31 @@ function firstRowGroup(footer: ParquetFooter, requested: readonly number[] | und
 
 interface Range {
   start: number;
-  bytes: Uint8Array<ArrayBuffer>;
+  bytes: Uint8Array;
+}
+
+/** `base`, with every range read through it kept in `ranges`. */
+function recordingBlob(base: Blob, ranges: Range[]): Blob {
+  return new RangeBlob(base.size, async (start, end) => {
+    const bytes = await readRange(base, start, end);
+    ranges.push({ start, bytes });
+    return bytes;
+  });
 }
 
 /**
- * A Blob over `base` that answers a read lying inside a range recorded by `recorder()` from that range, once (the
- * range is then dropped, so memory goes as soon as the bytes are used), and sends every other read to `base`.
+ * `base`, answering a read that lies inside one of `ranges` from that range, once (the range is then dropped, so
+ * memory goes as soon as the bytes are used); every other read goes to `base`.
  */
-class ReadAheadBlob implements Blob {
-  readonly type = '';
-  private ranges: Range[] = [];
-
-  /** `root`: the blob whose ranges a slice reads from (itself when null). */
-  constructor(
-    private readonly base: Blob,
-    private readonly offset = 0,
-    readonly size = base.size,
-    private readonly root: ReadAheadBlob | null = null,
-  ) {}
-
-  /** A Blob over the same object whose reads go to `base` and are kept for later reads through this one. */
-  recorder(): Blob {
-    const keep = (range: Range) => this.ranges.push(range);
-    return new RecordingBlob(this.base, 0, this.base.size, keep);
-  }
-
-  forget(): void {
-    this.ranges = [];
-  }
-
-  slice(start?: number, end?: number): Blob {
-    const from = clamp(start ?? 0, this.size);
-    const to = Math.max(from, clamp(end ?? this.size, this.size));
-    return new ReadAheadBlob(this.base, this.offset + from, to - from, this.root ?? this);
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = await this.bytes();
-    return bytes.buffer;
-  }
-
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    const root = this.root ?? this;
-    const start = this.offset;
-    const end = start + this.size;
-    const at = root.ranges.findIndex((r) => r.start <= start && end <= r.start + r.bytes.length);
-    if (at < 0) return new Uint8Array(await this.base.slice(start, end).arrayBuffer());
-    const range = root.ranges[at] as Range;
-    root.ranges.splice(at, 1);
-    const whole = start === range.start && end === range.start + range.bytes.length;
-    return whole ? range.bytes : range.bytes.slice(start - range.start, end - range.start);
-  }
-
-  async text(): Promise<string> {
-    return new TextDecoder().decode(await this.bytes());
-  }
-
-  stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    return new ReadableStream({
-      pull: async (controller) => {
-        controller.enqueue(await this.bytes());
-        controller.close();
-      },
-    });
-  }
+function readAheadBlob(base: Blob, ranges: Range[]): Blob {
+  return new RangeBlob(base.size, async (start, end) => {
+    const at = ranges.findIndex((r) => r.start <= start && end <= r.start + r.bytes.length);
+    if (at < 0) return readRange(base, start, end);
+    const [range] = ranges.splice(at, 1) as [Range];
+    return range.bytes.subarray(start - range.start, end - range.start);
+  });
 }
 
-/** A Blob over `base` that hands each range it reads to `keep`. */
-class RecordingBlob implements Blob {
-  readonly type = '';
-
-  constructor(
-    private readonly base: Blob,
-    private readonly offset: number,
-    readonly size: number,
-    private readonly keep: (range: Range) => void,
-  ) {}
-
-  slice(start?: number, end?: number): Blob {
-    const from = clamp(start ?? 0, this.size);
-    const to = Math.max(from, clamp(end ?? this.size, this.size));
-    return new RecordingBlob(this.base, this.offset + from, to - from, this.keep);
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return (await this.bytes()).buffer;
-  }
-
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    const bytes = new Uint8Array(await this.base.slice(this.offset, this.offset + this.size).arrayBuffer());
-    this.keep({ start: this.offset, bytes });
-    return bytes;
-  }
-
-  async text(): Promise<string> {
-    return new TextDecoder().decode(await this.bytes());
-  }
-
-  stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    return new ReadableStream({
-      pull: async (controller) => {
-        controller.enqueue(await this.bytes());
-        controller.close();
-      },
-    });
-  }
-}
-
-/** Blob.slice's index rule: negative counts from the end, then clamp to [0, size]. */
-function clamp(index: number, size: number): number {
-  const i = Math.trunc(index);
-  return i < 0 ? Math.max(0, size + i) : Math.min(i, size);
+async function readRange(blob: Blob, start: number, end: number): Promise<Uint8Array> {
+  return new Uint8Array(await blob.slice(start, end).arrayBuffer());
 }

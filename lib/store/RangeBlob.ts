@@ -30,7 +30,10 @@ export class RangeBlob implements Blob {
   async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     if (this.size === 0) return new Uint8Array(0);
     const bytes = await this.read(this.offset, this.offset + this.size);
-    return new Uint8Array(bytes) as Uint8Array<ArrayBuffer>;
+    // A reader's fresh buffer that holds exactly these bytes is handed on; anything else (a view into a larger or
+    // shared buffer) is copied, so `arrayBuffer()` never exposes bytes outside the range.
+    const exact = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return (exact ? bytes : new Uint8Array(bytes)) as Uint8Array<ArrayBuffer>;
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {

@@ -2,28 +2,14 @@
 // while one is consumed (readRecordBatches).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Float64, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import { InvalidParquetObjectError } from '../../../lib/parquet/errors.js';
 import { prefetchParquet } from '../../../lib/parquet/prefetchParquet.js';
 import { readRecordBatches } from '../../../lib/parquet/readRecordBatches.js';
-import { writeParquet } from '../../../lib/parquet/writeParquet.js';
+import { smallPodParquet } from '../../helpers/smallPodParquet.js';
 
-const HOUR = 3_600_000;
-const DAY0 = Date.UTC(2024, 2, 15);
+const podFile = smallPodParquet;
 const COLUMNS = ['interval_start', 'pod', 'pod_usage_cpu_core_seconds'];
-
-/** 10 rows in row groups of 4 (4 + 4 + 2), plus a column the reads leave out. */
-function podFile(): Uint8Array<ArrayBuffer> {
-  const n = 10;
-  const table = new Table({
-    interval_start: vectorFromArray(Array.from({ length: n }, (_, i) => DAY0 + i * HOUR), new TimestampMillisecond()),
-    pod: vectorFromArray(Array.from({ length: n }, (_, i) => `pod-${i % 3}`)),
-    namespace: vectorFromArray(Array.from({ length: n }, (_, i) => `ns-${i}`), new Utf8()),
-    pod_usage_cpu_core_seconds: vectorFromArray(Array.from({ length: n }, (_, i) => i * 0.5), new Float64()),
-  });
-  return writeParquet(table, { rowGroupSize: 4 }) as Uint8Array<ArrayBuffer>;
-}
 
 /** A Blob over `bytes` that logs every read as [start, end), and can fail reads that start at or after `failFrom`. */
 class LoggingBlob extends Blob {

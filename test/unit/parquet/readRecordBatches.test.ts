@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Float64, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import { InvalidParquetObjectError } from '../../../lib/parquet/errors.js';
 import { readRecordBatches } from '../../../lib/parquet/readRecordBatches.js';
-import { writeParquet } from '../../../lib/parquet/writeParquet.js';
 import { stringColumn } from '../../../lib/parquet/columns.js';
 import type { ReadBatchesOptions } from '../../../lib/parquet/types.js';
+import { SMALL_POD_DAY0, SMALL_POD_HOUR, smallPodParquet } from '../../helpers/smallPodParquet.js';
 
-const HOUR = 3_600_000;
-const DAY0 = Date.UTC(2024, 2, 15);
-
-/** 10 hourly pod rows, row groups of 4 (4 + 4 + 2). */
-function podFile(): Uint8Array {
-  const n = 10;
-  const table = new Table({
-    interval_start: vectorFromArray(Array.from({ length: n }, (_, i) => DAY0 + i * HOUR), new TimestampMillisecond()),
-    pod: vectorFromArray(Array.from({ length: n }, (_, i) => `pod-${i % 3}`)),
-    namespace: vectorFromArray(Array.from({ length: n }, (_, i) => `ns-${i}`), new Utf8()),
-    pod_usage_cpu_core_seconds: vectorFromArray(Array.from({ length: n }, (_, i) => i * 0.5), new Float64()),
-  });
-  return writeParquet(table, { rowGroupSize: 4 });
-}
+const HOUR = SMALL_POD_HOUR;
+const DAY0 = SMALL_POD_DAY0;
+const podFile = smallPodParquet;
 
 async function collect(bytes: Uint8Array, options: Partial<ReadBatchesOptions> = {}): Promise<RecordBatch[]> {
   const out: RecordBatch[] = [];

@@ -23,4 +23,14 @@ describe('RangeBlob', () => {
     for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
     assert.equal(Buffer.concat(chunks).toString(), '0123456789');
   });
+
+  it("hands on a reader's own whole buffer, and copies a view into a larger one", async () => {
+    const data = Buffer.from('0123456789');
+    const own = new Uint8Array(4);
+    const blob = new RangeBlob(data.length, async (start, end) => (start === 0 ? own : data.subarray(start, end)));
+    assert.equal(await blob.slice(0, 4).arrayBuffer(), own.buffer);
+    const copied = await blob.slice(2, 5).arrayBuffer();
+    assert.equal(copied.byteLength, 3);
+    assert.equal(Buffer.from(copied).toString(), '234');
+  });
 });
