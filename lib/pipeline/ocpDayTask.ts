@@ -1,6 +1,7 @@
 import type { Logger } from '../common/logger.js';
+import { PhaseTimer } from '../common/phaseTimer.js';
 import { OcpDayAggregator } from '../ocp/index.js';
-import type { OcpSummaryConfig } from '../ocp/types.js';
+import type { OcpDaySummary, OcpSummaryConfig } from '../ocp/types.js';
 import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { CODE_VERSION } from './constants.js';
@@ -31,8 +32,54 @@ export interface OcpDayTaskDeps {
  * day's output groups, not its input size.
  */
 export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promise<PartialManifest> {
-  const started = Date.now();
+  const timer = new PhaseTimer();
   const inputs = await listOcpDayInputs(deps.dataStore, task);
+  timer.lap('list');
+  const { summary, inputRows } = await summariseInputs(deps, task, inputs, timer);
+
+  const codeVersion = deps.codeVersion ?? CODE_VERSION;
+  const configFingerprint = hashOf(deps.config);
+  const inputsFp = inputsFingerprint(inputs);
+  const manifest = await writeOcpPartial(
+    deps.partialStore,
+    deps.partialsPrefix,
+    {
+      task,
+      inputsFingerprint: inputsFp,
+      fingerprint: hashOf({ inputsFp, configFingerprint, codeVersion }),
+      inputs: inputs.map(({ key, etag, size, role }) => ({ key, etag, size, role })),
+      configFingerprint,
+      codeVersion,
+      rowCount: summary.rows.length,
+      controlTotals: ocpControlTotals(summary.rows),
+      createdAt: new Date().toISOString(),
+    },
+    { rows: summary.rows, nodeRoles: summary.nodeRoles },
+  );
+  timer.lap('partial');
+  deps.logger.info('day summarised', {
+    providerUuid: task.providerUuid,
+    day: task.day,
+    inputObjects: inputs.length,
+    inputRows,
+    outputRows: summary.rows.length,
+    partial: manifest.rowsKey,
+    ms: timer.total(),
+    phasesMs: timer.phases,
+  });
+  return manifest;
+}
+
+/**
+ * Reads every input into one aggregator and summarises it. A function of its own so that the aggregator's state
+ * (string pool, group tables) can be collected while the partial is encoded, the task's other memory peak.
+ */
+async function summariseInputs(
+  deps: OcpDayTaskDeps,
+  task: DayTask,
+  inputs: DayInputObject[],
+  timer: PhaseTimer,
+): Promise<{ summary: OcpDaySummary; inputRows: number }> {
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
   const unreadable = new UnreadableInputs(task, 'input object');
@@ -60,37 +107,10 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
   );
   buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
+  timer.lap('read');
   const summary = aggregator.finish();
-
-  const codeVersion = deps.codeVersion ?? CODE_VERSION;
-  const configFingerprint = hashOf(deps.config);
-  const inputsFp = inputsFingerprint(inputs);
-  const manifest = await writeOcpPartial(
-    deps.partialStore,
-    deps.partialsPrefix,
-    {
-      task,
-      inputsFingerprint: inputsFp,
-      fingerprint: hashOf({ inputsFp, configFingerprint, codeVersion }),
-      inputs: inputs.map(({ key, etag, size, role }) => ({ key, etag, size, role })),
-      configFingerprint,
-      codeVersion,
-      rowCount: summary.rows.length,
-      controlTotals: ocpControlTotals(summary.rows),
-      createdAt: new Date().toISOString(),
-    },
-    { rows: summary.rows, nodeRoles: summary.nodeRoles },
-  );
-  deps.logger.info('day summarised', {
-    providerUuid: task.providerUuid,
-    day: task.day,
-    inputObjects: inputs.length,
-    inputRows,
-    outputRows: summary.rows.length,
-    partial: manifest.rowsKey,
-    ms: Date.now() - started,
-  });
-  return manifest;
+  timer.lap('summarise');
+  return { summary, inputRows };
 }
 
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
