@@ -29,7 +29,14 @@ export function ensureDuckdbInstalled(): void {
   }
 }
 
+/**
+ * Loads the installed module. The parent (`bench/run.ts`) installs it first: children run as bundles outside `bench/`,
+ * where this file's location no longer says where the repository is.
+ */
 export async function loadDuckdb(): Promise<DuckDbApi> {
-  ensureDuckdbInstalled();
-  return (await import(MODULE as string)) as DuckDbApi;
+  try {
+    return (await import(MODULE as string)) as DuckDbApi;
+  } catch (cause) {
+    throw new Error(`${MODULE} is not installed; npm run bench installs it on first use`, { cause });
+  }
 }

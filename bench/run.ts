@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { BENCH_DAY } from './constants.js';
 import { runE2eMonth } from './e2eMonth.js';
 import { ensureBenchData } from './ensureBenchData.js';
+import { ensureDuckdbInstalled } from './loadDuckdb.js';
 import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
 import { renderDayTable, renderReport } from './renderResults.js';
-import { lastJsonLine, runTsChild } from './runChild.js';
+import { lastJsonLine, runBundledChild } from './runChild.js';
 import type { BenchReport, DayResult, SizeResult } from './types.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   };
 
   if (options.day) {
+    if (options.duckdb) ensureDuckdbInstalled();
     for (const rows of options.sizes) {
       report.sizes.push(await benchSize(options, rows));
       save();
@@ -70,16 +72,16 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
   const runs: SizeResult['runs'] = { ts: [], duckdb: {} };
   for (let r = 0; r < options.repeat; r++) {
     log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task`);
-    runs.ts.push(lastJsonLine<DayResult>(await runTsChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)]), 'TypeScript day task'));
+    runs.ts.push(lastJsonLine<DayResult>(await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)]), 'TypeScript day task'));
     if (options.readLatencyMs > 0) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task, ${options.readLatencyMs} ms per read`);
-      const child = await runTsChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm), String(options.readLatencyMs)]);
+      const child = await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm), String(options.readLatencyMs)]);
       (runs.tsWithLatency ??= []).push(lastJsonLine<DayResult>(child, 'TypeScript day task with read latency'));
     }
     if (!options.duckdb) continue;
     for (const t of options.threads) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
-      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runTsChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)]), `DuckDB threads=${t}`));
+      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)]), `DuckDB threads=${t}`));
     }
   }
   const duckdb: SizeResult['duckdb'] = {};

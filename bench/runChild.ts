@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleChild } from './bundleChild.js';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
@@ -28,6 +29,11 @@ export interface ChildOptions {
 /** Runs `bench/<script>` (TypeScript, through tsx) in a fresh Node process. */
 export function runTsChild(script: string, args: string[], options: ChildOptions = {}): Promise<ChildOutcome> {
   return runCommand(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), ...args], options);
+}
+
+/** Runs `bench/<script>` bundled as the Lambda is (`bundleChild`) in a fresh Node process. */
+export async function runBundledChild(script: string, args: string[], options: ChildOptions = {}): Promise<ChildOutcome> {
+  return runCommand(process.execPath, [await bundleChild(script), ...args], options);
 }
 
 /** Runs any command; with `measureRss`, under GNU time writing `%M` (KiB) to a temp file. */
