@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       loadAverage: loadavg(),
       totalMemMb: Math.round(totalmem() / 2 ** 20),
     },
+    children: 'bundle',
     options: { ...options, databaseUrl: options.databaseUrl ? '(set)' : undefined },
     sizes: [],
     e2e: null,

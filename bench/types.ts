@@ -62,6 +62,8 @@ export interface E2eResult {
 export interface BenchReport {
   startedAt: string;
   host: { cpus: number; cpuModel: string; node: string; loadAverage: number[]; totalMemMb: number };
+  /** How the day and DuckDB children ran: 'bundle' (esbuild, the Lambda's settings; since 2026-11-22 14:00) or 'tsx'. */
+  children: 'bundle' | 'tsx';
   options: Record<string, unknown>;
   sizes: SizeResult[];
   e2e: E2eResult | null;
