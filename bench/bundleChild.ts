@@ -11,7 +11,7 @@ const built = new Map<string, Promise<string>>();
 /**
  * Bundles `bench/<script>` with the day-aggregator Lambda's esbuild settings (`lambdaBundling`: ESM, minified, names
  * kept, the `require` banner) and returns the file, built once per process. Measured children run as what is
- * deployed instead of under tsx, whose loader adds ~40–70 MB to a process's RSS.
+ * deployed instead of under tsx, whose loader adds ~35–70 MB to a process's RSS.
  */
 export function bundleChild(script: string): Promise<string> {
   let file = built.get(script);

@@ -62,7 +62,7 @@ export interface E2eResult {
 export interface BenchReport {
   startedAt: string;
   host: { cpus: number; cpuModel: string; node: string; loadAverage: number[]; totalMemMb: number };
-  /** How the day and DuckDB children ran: 'bundle' (esbuild, the Lambda's settings; since 2026-11-22 14:00) or 'tsx'. */
+  /** How the day and DuckDB children ran: 'bundle' (esbuild, the Lambda's settings; since 2026-11-22 13:35) or 'tsx'. */
   children: 'bundle' | 'tsx';
   options: Record<string, unknown>;
   sizes: SizeResult[];
