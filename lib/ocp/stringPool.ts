@@ -28,9 +28,11 @@ export class StringPool {
   private arena = new Uint8Array(1 << 16);
   private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
-  // DataView over the last source buffer: hashing and comparing 4 bytes per (unaligned) read is ~5× a byte loop.
-  private sourceBuffer: ArrayBufferLike | null = null;
+  // DataView over the last source array: hashing and comparing 4 bytes per (unaligned) read is ~5× a byte loop. Keyed
+  // by the array itself: a column's rows all come from one array, and reading `.buffer` per value costs ~40 ns.
+  private sourceBytes: Uint8Array | null = null;
   private sourceView: DataView = new DataView(new ArrayBuffer(0));
+  private sourceOffset = 0;
   /** Per id: start and end of its bytes in the arena (id 0, NULL, has none). */
   private spans = new Int32Array(2 * 1024);
   private hashes = new Int32Array(1024);
@@ -39,13 +41,16 @@ export class StringPool {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
   private scratch = new Uint8Array(256);
+  private scratchView = new DataView(this.scratch.buffer);
 
   id(value: string | null): number {
     if (value === null) return NULL_ID;
     let id = this.ids.get(value);
     if (id === undefined) {
-      const bytes = this.encodeScratch(value);
-      id = this.idOfUtf8(bytes, 0, bytes.length);
+      const length = this.encodeScratch(value);
+      const hash = hashBytes(this.scratchView, 0, length);
+      const found = this.lookup(this.scratchView, 0, length, hash);
+      id = found !== EMPTY_SLOT ? found : this.add(this.scratch, 0, length, hash);
       if (this.values[id] === undefined) this.values[id] = value;
       this.ids.set(value, id);
     }
@@ -57,17 +62,15 @@ export class StringPool {
     if (value === null) return NULL_ID;
     const known = this.ids.get(value);
     if (known !== undefined) return known;
-    const bytes = this.encodeScratch(value);
-    const view = this.viewOf(bytes);
-    const at = bytes.byteOffset;
-    const id = this.lookup(view, at, bytes.length, hashBytes(view, at, bytes.length));
+    const length = this.encodeScratch(value);
+    const id = this.lookup(this.scratchView, 0, length, hashBytes(this.scratchView, 0, length));
     return id === EMPTY_SLOT ? undefined : id;
   }
 
   /** The id of the UTF-8 text `bytes[start, end)`, adding it when new. */
   idOfUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
     const view = this.viewOf(bytes);
-    const at = bytes.byteOffset + start;
+    const at = this.sourceOffset + start;
     const length = end - start;
     const hash = hashBytes(view, at, length);
     const found = this.lookup(view, at, length, hash);
@@ -78,7 +81,7 @@ export class StringPool {
   /** The id of the UTF-8 text `bytes[start, end)` if it was interned before, else NOT_FOUND; never adds. */
   findUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
     const view = this.viewOf(bytes);
-    const at = bytes.byteOffset + start;
+    const at = this.sourceOffset + start;
     const length = end - start;
     return this.lookup(view, at, length, hashBytes(view, at, length));
   }
@@ -104,17 +107,22 @@ export class StringPool {
     return this.values.length;
   }
 
-  private encodeScratch(value: string): Uint8Array {
+  /** Writes `value`'s UTF-8 bytes to the start of `scratch` and returns their length. */
+  private encodeScratch(value: string): number {
     // A UTF-16 code unit becomes at most 3 UTF-8 bytes.
-    if (this.scratch.length < value.length * 3) this.scratch = new Uint8Array(value.length * 3);
-    const { written } = this.encoder.encodeInto(value, this.scratch);
-    return this.scratch.subarray(0, written);
+    if (this.scratch.length < value.length * 3) {
+      this.scratch = new Uint8Array(value.length * 3);
+      this.scratchView = new DataView(this.scratch.buffer);
+    }
+    return this.encoder.encodeInto(value, this.scratch).written;
   }
 
+  /** A view over `bytes`'s whole buffer (positions are `sourceOffset` + index into `bytes`). */
   private viewOf(bytes: Uint8Array): DataView {
-    if (bytes.buffer !== this.sourceBuffer) {
-      this.sourceBuffer = bytes.buffer;
+    if (bytes !== this.sourceBytes) {
+      this.sourceBytes = bytes;
       this.sourceView = new DataView(bytes.buffer);
+      this.sourceOffset = bytes.byteOffset;
     }
     return this.sourceView;
   }

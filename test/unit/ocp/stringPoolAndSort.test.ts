@@ -31,6 +31,26 @@ describe('StringPool', () => {
     assert.equal(pool.value(NULL_ID), null);
   });
 
+  it('reads each source array at its own offset, and a reused array as it is now', () => {
+    // The pool keeps a view of the last source array: views of one buffer at other offsets, and an array rewritten
+    // between calls (decode buffers are reused across row groups), must still be read where and as they are.
+    const pool = new StringPool();
+    const shared = new Uint8Array(64);
+    const encode = (text: string, into: Uint8Array, at = 0) => into.set(new TextEncoder().encode(text), at);
+    encode('node-a', shared, 0);
+    encode('node-b', shared, 16);
+    const first = shared.subarray(0, 16);
+    const second = shared.subarray(16, 32);
+    const a = pool.idOfUtf8(first, 0, 6);
+    const b = pool.idOfUtf8(second, 0, 6);
+    assert.deepEqual([pool.value(a), pool.value(b)], ['node-a', 'node-b']);
+    assert.equal(pool.findUtf8(first, 0, 6), a);
+    encode('node-b', first, 0); // same array object, new contents
+    assert.equal(pool.idOfUtf8(first, 0, 6), b);
+    assert.equal(pool.id('node-c'), pool.idOfUtf8(new TextEncoder().encode('node-c')));
+    assert.equal(pool.findUtf8(second, 0, 6), b);
+  });
+
   it('keeps ids stable across growth and rehashing, decoding byte-interned values lazily', () => {
     const pool = new StringPool();
     const enc = new TextEncoder();
