@@ -3,7 +3,7 @@ import { DataType, Dictionary, Utf8, makeData, makeVector } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
 import { BufferKind } from './decodeBuffers.js';
 import type { DecodeBuffers } from './decodeBuffers.js';
-import { decodeRleHybrid } from './rleHybrid.js';
+import { decodeRleHybrid, leadingRunValue } from './rleHybrid.js';
 import { snappyMaxUncompressedLength, snappyUncompress } from './snappy.js';
 import { decodeThriftStructAt } from './thriftCompact.js';
 import type { ThriftStruct } from './thriftCompact.js';
@@ -63,14 +63,13 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
       const data = decompress(page, spec.codec, uncompressedSize);
       const numValues = int(dph, 1);
       let at = 0;
-      let defs: Int32Array | null = null;
+      let defs: Levels = null;
       if (spec.maxDefinitionLevel > 0) {
         if (int(dph, 3) !== Encoding.RLE) throw new UnsupportedPageError(`definition level encoding ${int(dph, 3)}`);
         if (data.length < 4) throw new Error('data page too short for its definition levels');
         const length = readUint32(data, 0);
         if (4 + length > data.length) throw new Error('definition levels run past the page');
-        defs = scratchLevels(numValues);
-        decodeRleHybrid(data, 4, 4 + length, 1, numValues, defs, 0);
+        defs = definitionLevels(data, 4, 4 + length, numValues);
         at = 4 + length;
       }
       out.addPage(data, at, data.length, int(dph, 2), numValues, defs);
@@ -81,11 +80,8 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
       const repLength = int(h, 6);
       if (repLength !== 0) throw new UnsupportedPageError('repetition levels');
       if (defLength < 0 || defLength > page.length) throw new Error('definition levels run past the page');
-      let defs: Int32Array | null = null;
-      if (spec.maxDefinitionLevel > 0) {
-        defs = scratchLevels(numValues);
-        decodeRleHybrid(page, 0, defLength, 1, numValues, defs, 0);
-      }
+      let defs: Levels = null;
+      if (spec.maxDefinitionLevel > 0) defs = definitionLevels(page, 0, defLength, numValues);
       const compressed = h.get(7) !== false;
       const values = page.subarray(defLength);
       const data = compressed ? decompress(values, spec.codec, uncompressedSize - defLength) : values;
@@ -102,6 +98,18 @@ export function decodeColumnChunk(bytes: Uint8Array, spec: ColumnDecodeSpec, num
 let pageScratch = new Uint8Array(1 << 20);
 let levelScratch = new Int32Array(1 << 14);
 let indexScratch = new Int32Array(1 << 14);
+
+/** A page's definition levels: none (a REQUIRED column), every value defined (no NULL), or one level per value. */
+type Levels = Int32Array | null | typeof ALL_DEFINED;
+const ALL_DEFINED = 'all defined';
+
+/** The levels of `numValues` values; a page without NULLs (one run of 1s, the usual case) is neither decoded nor scanned. */
+function definitionLevels(bytes: Uint8Array, pos: number, end: number, numValues: number): Int32Array | typeof ALL_DEFINED {
+  if (leadingRunValue(bytes, pos, end, 1, numValues) === 1) return ALL_DEFINED;
+  const defs = scratchLevels(numValues);
+  decodeRleHybrid(bytes, pos, end, 1, numValues, defs, 0);
+  return defs;
+}
 
 function scratchLevels(n: number): Int32Array {
   if (levelScratch.length < n) levelScratch = new Int32Array(Math.max(n, levelScratch.length * 2));
@@ -196,10 +204,11 @@ class ColumnOutput {
     } else this.pageDictionary = { offsets: target.offsets(), bytes: target.bytes(), count };
   }
 
-  addPage(data: Uint8Array, pos: number, end: number, encoding: number, numValues: number, defs: Int32Array | null): void {
+  addPage(data: Uint8Array, pos: number, end: number, encoding: number, numValues: number, levels: Levels): void {
     if (this.rows + numValues > this.numRows) throw new Error(`pages hold more than the row group's ${this.numRows} rows`);
     let present = numValues;
-    if (defs !== null && allOnes(defs, numValues)) {
+    let defs = levels === ALL_DEFINED ? null : levels;
+    if (levels === ALL_DEFINED || (defs !== null && allOnes(defs, numValues))) {
       // No NULL on this page (the usual case): mark the rows valid a byte at a time and take the dense paths.
       setBits(this.validity!, this.rows, numValues);
       defs = null;

@@ -55,6 +55,31 @@ export function decodeRleHybrid(
   return Math.min(pos, end);
 }
 
+/**
+ * The value of the run-length run that `bytes[pos, end)` starts with when that run covers at least `count` values,
+ * else -1 (a bit-packed run, a shorter run, or malformed data, which `decodeRleHybrid` then reports). Definition levels
+ * of a page without NULLs are one such run of 1s, so callers can skip decoding and scanning them.
+ *
+ * @example
+ * if (leadingRunValue(page, 4, 4 + length, 1, numValues) === 1) { ... } // every value defined
+ */
+export function leadingRunValue(bytes: Uint8Array, pos: number, end: number, bitWidth: number, count: number): number {
+  let header = 0;
+  let scale = 1;
+  for (let i = 0; ; i++) {
+    if (pos >= end || i >= 5) return -1;
+    const b = bytes[pos++] as number;
+    header += (b & 0x7f) * scale;
+    if ((b & 0x80) === 0) break;
+    scale *= 128;
+  }
+  const valueBytes = (bitWidth + 7) >> 3;
+  if (header % 2 !== 0 || header / 2 < count || pos + valueBytes > end) return -1;
+  let value = 0;
+  for (let k = 0; k < valueBytes; k++) value += (bytes[pos + k] as number) * 2 ** (8 * k);
+  return value | 0;
+}
+
 /** `n` little-endian bit-packed values of `bitWidth` bits starting at `bytes[pos]`. */
 function unpack(bytes: Uint8Array, pos: number, bitWidth: number, n: number, out: Int32Array, at: number): void {
   if (bitWidth === 0) {

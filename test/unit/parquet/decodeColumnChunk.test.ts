@@ -72,3 +72,30 @@ describe('decodeColumnChunk on PLAIN strings', () => {
     assert.deepEqual([...makeVector(data)], texts);
   });
 });
+
+describe('decodeColumnChunk on OPTIONAL pages', () => {
+  /** A v1 PLAIN page of an OPTIONAL DOUBLE column: RLE/bit-packed definition levels, then the defined values. */
+  function optionalPage(levels: Uint8Array, values: number[], numValues: number): Uint8Array {
+    const doubles = new Uint8Array(Float64Array.from(values).buffer);
+    const body = new Uint8Array(4 + levels.length + doubles.length);
+    new DataView(body.buffer).setUint32(0, levels.length, true);
+    body.set(levels, 4);
+    body.set(doubles, 4 + levels.length);
+    return dataPage(body, body.length, numValues);
+  }
+  const concat = (...pages: Uint8Array[]) => Uint8Array.from(pages.flatMap((p) => [...p]));
+  const optional = { physical: Physical.DOUBLE, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 1 as const, type: new Float64() };
+  // Levels of 3 values: one RLE run of three 1s (header 3 << 1), or a bit-packed group (header 1 << 1 | 1) of 1, 0, 1.
+  const allDefined = Uint8Array.of(6, 1);
+  const middleNull = Uint8Array.of(3, 0b101);
+
+  it('marks the rows of a page without NULLs valid when a later page of the chunk has NULLs', () => {
+    const chunk = concat(optionalPage(allDefined, [1, 2, 3], 3), optionalPage(middleNull, [4, 5], 3));
+    assert.deepEqual([...makeVector(decodeColumnChunk(chunk, optional, 6))], [1, 2, 3, 4, null, 5]);
+  });
+
+  it('marks them valid when an earlier page has NULLs', () => {
+    const chunk = concat(optionalPage(middleNull, [4, 5], 3), optionalPage(allDefined, [1, 2, 3], 3));
+    assert.deepEqual([...makeVector(decodeColumnChunk(chunk, optional, 6))], [4, null, 5, 1, 2, 3]);
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bitWidthOf, decodeRleHybrid } from '../../../lib/parquet/rleHybrid.js';
+import { bitWidthOf, decodeRleHybrid, leadingRunValue } from '../../../lib/parquet/rleHybrid.js';
 import { compressSync } from 'snappy';
 import { snappyBackend, snappyMaxUncompressedLength, snappyUncompress, snappyUncompressJs } from '../../../lib/parquet/snappy.js';
 
@@ -124,6 +124,22 @@ describe('decodeRleHybrid', () => {
   it('rejects truncated runs', () => {
     assert.throws(() => decodeRleHybrid(bytes(10), 0, 1, 2, 5, new Int32Array(5), 0), /truncated run value/);
     assert.throws(() => decodeRleHybrid(bytes(3, 1), 0, 2, 8, 8, new Int32Array(8), 0), /truncated bit-packed/);
+  });
+
+  it('reports a leading run-length run only when it covers the values asked for', () => {
+    // Header = run length << 1 (even: RLE). 300 values of 1 need a two-byte ULEB header (600 = 0xd8 0x04).
+    assert.equal(leadingRunValue(bytes(0xd8, 0x04, 1), 0, 3, 1, 300), 1);
+    assert.equal(leadingRunValue(bytes(0xd8, 0x04, 1), 0, 3, 1, 299), 1, 'a longer run covers fewer values');
+    assert.equal(leadingRunValue(bytes(0xd8, 0x04, 1), 0, 3, 1, 301), -1, 'a shorter run does not');
+    assert.equal(leadingRunValue(bytes(9, 8, 0), 1, 3, 1, 4), 0, 'at an offset, value 0');
+    assert.equal(leadingRunValue(bytes(0xd8, 0x04, 0x34, 0x12), 0, 4, 16, 300), 0x1234, 'two value bytes');
+    assert.equal(leadingRunValue(bytes(3, 0xff), 0, 2, 1, 8), -1, 'bit-packed');
+    assert.equal(leadingRunValue(bytes(8), 0, 1, 1, 4), -1, 'no value byte');
+    assert.equal(leadingRunValue(bytes(0x80, 0x80), 0, 2, 1, 4), -1, 'truncated header');
+    // Whatever it reports, decoding the same bytes agrees.
+    const levels = new Int32Array(300);
+    decodeRleHybrid(bytes(0xd8, 0x04, 1), 0, 3, 1, 300, levels, 0);
+    assert.ok(levels.every((v) => v === 1));
   });
 
   it('computes level bit widths', () => {
