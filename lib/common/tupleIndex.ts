@@ -45,10 +45,14 @@ export class TupleIndex {
     }
   }
 
-  /** The id of `key`, adding it when new. Input rows come in runs, so the previous answer is checked first. */
+  /**
+   * The id of `key`, adding it when new. Input rows come in runs, and files of one day list their groups in much the
+   * same order, so the previous answer and the id after it are checked before hashing.
+   */
   intern(): number {
     const last = this.last;
     if (last >= 0 && this.equals(last)) return last;
+    if (last + 1 < this.count && this.equals(last + 1)) return (this.last = last + 1);
     let slot = this.hash() & this.mask;
     for (;;) {
       const id = this.slots[slot];
