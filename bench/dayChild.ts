@@ -22,6 +22,7 @@ const [year, month] = day.split('-').map(Number) as [number, number];
 // Module loading (and the wasm compile, like DuckDB's native library load) is not part of the measured task.
 ensureParquetWasm();
 let inputRows = 0;
+let phasesMs: Record<string, number> | undefined;
 const dayTask = (partialStore: MemoryObjectStore) =>
   runOcpDayTask(
     {
@@ -32,7 +33,9 @@ const dayTask = (partialStore: MemoryObjectStore) =>
       logger: {
         debug() {},
         info(message, extra) {
-          if (message === 'day summarised') inputRows = Number(extra?.inputRows ?? 0);
+          if (message !== 'day summarised') return;
+          inputRows = Number(extra?.inputRows ?? 0);
+          phasesMs = extra?.phasesMs as Record<string, number> | undefined;
         },
         warn() {},
         error() {},
@@ -44,11 +47,15 @@ const partialStore = new MemoryObjectStore('partials');
 const cpu = process.cpuUsage();
 const started = performance.now();
 const manifest = await dayTask(partialStore);
+const coldPhasesMs = phasesMs;
 const wallMs = performance.now() - started;
 const cpuMs = cpuMsSince(cpu);
 const rssMb = peakRssMb();
 const podRows = (await readOcpPartialRows(partialStore, manifest)).rows.filter((r) => r.data_source === 'Pod').length;
-const warm = await warmRuns(Number(warmArg), () => dayTask(new MemoryObjectStore('partials')));
+const { warmValue: warmPhasesMs, ...warm } = await warmRuns(Number(warmArg), async () => {
+  await dayTask(new MemoryObjectStore('partials'));
+  return phasesMs;
+});
 const result: DayResult = {
   engine: 'ts',
   wallMs,
@@ -59,6 +66,8 @@ const result: DayResult = {
   podRows,
   snappy: snappyBackend,
   ...(readLatencyMs > 0 ? { readLatencyMs } : {}),
+  phasesMs: coldPhasesMs,
   ...warm,
+  warmPhasesMs,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

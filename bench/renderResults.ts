@@ -38,10 +38,23 @@ export function renderDayTable(sizes: readonly SizeResult[], threads: readonly n
   return lines.join('\n');
 }
 
+/** Where the TS day task's time went at each size (the median runs' `phasesMs`), cold and warm. */
+export function renderDayPhases(sizes: readonly SizeResult[]): string {
+  const phases = (p: Record<string, number> | undefined) =>
+    p === undefined ? '–' : Object.entries(p).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`).join(', ');
+  return sizes
+    .map((size) => {
+      const ts = size.ts;
+      const warm = ts.warmPhasesMs === undefined ? '' : `; warm: ${phases(ts.warmPhasesMs)}`;
+      return `TS phases at ${count(size.hourlyPodRows)} rows, s: ${phases(ts.phasesMs)}${warm}`;
+    })
+    .join('\n');
+}
+
 export function renderReport(report: BenchReport): string {
   const out: string[] = [];
   const threads = (report.options.threads as number[] | undefined) ?? [];
-  if (report.sizes.length > 0) out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []));
+  if (report.sizes.length > 0) out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []), '', renderDayPhases(report.sizes));
   if (report.e2e) {
     const e = report.e2e;
     out.push(

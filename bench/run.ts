@@ -13,7 +13,7 @@ import { ensureBenchData } from './ensureBenchData.js';
 import { ensureDuckdbInstalled } from './loadDuckdb.js';
 import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
-import { renderDayTable, renderReport } from './renderResults.js';
+import { renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
 import { lastJsonLine, runBundledChild } from './runChild.js';
 import type { BenchReport, DayResult, SizeResult } from './types.js';
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     for (const rows of options.sizes) {
       report.sizes.push(await benchSize(options, rows));
       save();
-      log(`\n${renderDayTable(report.sizes, options.duckdb ? options.threads : [])}`);
+      log(`\n${renderDayTable(report.sizes, options.duckdb ? options.threads : [])}\n\n${renderDayPhases(report.sizes)}`);
     }
   }
   if (options.e2e) {
@@ -104,7 +104,7 @@ function median(results: DayResult[]): DayResult {
   const middle = <T,>(list: T[]) => list[Math.floor((list.length - 1) / 2)];
   const cold = middle([...results].sort((a, b) => a.wallMs - b.wallMs)) as DayResult;
   const warm = middle(results.filter((r) => r.warmWallMs !== undefined).sort((a, b) => (a.warmWallMs as number) - (b.warmWallMs as number)));
-  return { ...cold, warmWallMs: warm?.warmWallMs, warmCpuMs: warm?.warmCpuMs };
+  return { ...cold, warmWallMs: warm?.warmWallMs, warmCpuMs: warm?.warmCpuMs, warmPhasesMs: warm?.warmPhasesMs };
 }
 
 main().catch((err: unknown) => {

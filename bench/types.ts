@@ -18,6 +18,10 @@ export interface DayResult {
    */
   warmWallMs?: number;
   warmCpuMs?: number;
+  /** TS: where the run's time went, from the task's `day summarised` log line (list, read, summarise, partial). */
+  phasesMs?: Record<string, number>;
+  /** TS with `--warm`: the same for the median warm run. */
+  warmPhasesMs?: Record<string, number>;
   /** TS with `--read-latency-ms`: the wait added to every listing and ranged read of the inputs. */
   readLatencyMs?: number;
 }
