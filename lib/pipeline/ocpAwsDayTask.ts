@@ -1,5 +1,6 @@
 import { dayOfMs } from '../common/days.js';
 import type { Logger } from '../common/logger.js';
+import { PhaseTimer } from '../common/phaseTimer.js';
 import { buildUnallocatedRows } from '../ocp/index.js';
 import type { NodeRoleLookup, OcpSummaryRow } from '../ocp/types.js';
 import {
@@ -63,7 +64,7 @@ export interface OcpAwsDayTaskResult {
  * @example const { manifest } = await runOcpAwsDayTask({ dataStore, partialStore, partialsPrefix, settings, logger }, awsTask)
  */
 export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): Promise<OcpAwsDayTaskResult> {
-  const started = Date.now();
+  const timer = new PhaseTimer();
   const { settings } = deps;
   if (settings.ocpSources.length === 0) return skip(deps, task, 'the tenant has no OCP source registered with a cluster id');
   const awsInputs = await listAwsDayInputs(deps.dataStore, task);
@@ -77,6 +78,7 @@ export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): 
   );
   const present = states.filter((s) => s.hasInputs);
   const { clusters, roles } = await loadClusters(deps, present);
+  timer.lap('list');
   const awsDaily = await readAwsObjects(dailyInputs, deps, (batch, key) => awsDailyLinesFromArrow(batch, key), AWS_DAILY_LINE_COLUMNS, task);
 
   const known = new Set(settings.ocpSources.map((s) => s.providerUuid));
@@ -97,6 +99,7 @@ export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): 
   const diskIds = diskCapacityResourceIds(awsDaily, pairedClusters);
   const rawInputs = awsInputs.filter((i) => i.role === 'awsRaw');
   const awsRaw = diskIds.size === 0 ? [] : await readAwsObjects(rawInputs, deps, (batch, key) => awsRawLinesFromArrow(batch, key, diskIds), AWS_RAW_LINE_COLUMNS, task);
+  timer.lap('read');
 
   const rows: OcpAwsPartialRows = {
     bySource: pairedClusters.map((c) => ({
@@ -119,6 +122,7 @@ export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): 
     })),
   };
   const allRows = rows.bySource.flatMap((s) => s.rows);
+  timer.lap('attribute');
 
   const codeVersion = deps.codeVersion ?? CODE_VERSION;
   const ocpSources = present.map((s) => ({ providerUuid: s.providerUuid, inputsFingerprint: s.inputsFingerprint, partialFingerprint: s.manifest?.fingerprint ?? null }));
@@ -150,6 +154,7 @@ export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): 
     },
     rows,
   );
+  timer.lap('partial');
   deps.logger.info('OCP on AWS day attributed', {
     awsProviderUuid: task.providerUuid,
     day: task.day,
@@ -158,7 +163,8 @@ export async function runOcpAwsDayTask(deps: OcpAwsDayTaskDeps, task: DayTask): 
     pairedOcpSources: paired,
     outputRows: allRows.length,
     partial: manifest.rowsKey,
-    ms: Date.now() - started,
+    ms: timer.total(),
+    phasesMs: timer.phases,
   });
   return { task, manifest, waitingFor: [] };
 }

@@ -223,6 +223,11 @@ describe('OCP-on-AWS scenarios end to end (lib/generate → Parquet → OCP summ
         assert.deepEqual(result.failures, [], `${name}: OCP-on-AWS days`);
         assert.deepEqual(result.finalize.committed, result.days, `${name}: every AWS day committed`);
         assert.ok(result.days.length > 0, `${name}: has AWS data`);
+        const attributed = run.logs.filter((line) => line.message === 'OCP on AWS day attributed');
+        assert.ok(attributed.length > 0, `${name}: each attributed day says so in the log`);
+        for (const line of attributed) {
+          assert.deepEqual(Object.keys(line.extra?.phasesMs as object), ['list', 'read', 'attribute', 'partial'], `${name}: where the time went`);
+        }
 
         const rows = await readRows(db);
         const bill = await db.pool.query(`SELECT id FROM "${db.schema}".reporting_awscostentrybill WHERE provider_id = $1`, [SCENARIO_AWS_UUID]);
