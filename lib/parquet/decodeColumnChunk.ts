@@ -372,8 +372,10 @@ class ByteArrays {
   private dataView: DataView;
   private used = 0;
   private ends: Int32Array;
-  private sourceBuffer: ArrayBufferLike | null = null;
+  // A view of the last source array, kept per array (as `StringPool` does): reading `.buffer` per value costs ~40 ns.
+  private sourceBytes: Uint8Array | null = null;
   private sourceView: DataView = new DataView(new ArrayBuffer(0));
+  private sourceOffset = 0;
 
   /** `bytes`: expected total size (e.g. the chunk's uncompressed size), to avoid regrowing. */
   constructor(capacity: number, bytes = 0, private readonly allocate: Allocate = allocateFresh) {
@@ -390,9 +392,10 @@ class ByteArrays {
   push(source: Uint8Array, start: number, end: number): void {
     const length = end - start;
     if (this.count + 2 > this.ends.length || this.used + length > this.data.length) this.reserve(length);
-    if (source.buffer !== this.sourceBuffer) {
-      this.sourceBuffer = source.buffer;
+    if (source !== this.sourceBytes) {
+      this.sourceBytes = source;
       this.sourceView = new DataView(source.buffer);
+      this.sourceOffset = source.byteOffset;
     }
     let at = this.used;
     if (length >= 64) {
@@ -401,7 +404,7 @@ class ByteArrays {
     } else {
       const from = this.sourceView;
       const to = this.dataView;
-      const offset = source.byteOffset;
+      const offset = this.sourceOffset;
       let i = start;
       for (const words = start + (length & ~3); i < words; i += 4, at += 4) to.setInt32(at, from.getInt32(offset + i, true), true);
       const data = this.data;

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { tableFromIPC } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import { KokuAggError } from '../common/errors.js';
+import { markHandled } from '../common/markHandled.js';
 import { DEFAULT_BATCH_SIZE } from './constants.js';
 import { InvalidParquetObjectError } from './errors.js';
 import { footerBytesOf } from './footerBytes.js';
@@ -85,9 +86,7 @@ export async function* readRecordBatches(blob: Blob, options: ReadBatchesOptions
  * handled now, so a reader that stops early leaves no unhandled rejection behind.
  */
 function fetchAhead(blob: Blob, plan: ProjectionPlan, rowGroup: number, label: string): Promise<FetchedRowGroup> {
-  const fetching = fetchRowGroupChunks(blob, plan, rowGroup, label);
-  fetching.catch(() => undefined);
-  return fetching;
+  return markHandled(fetchRowGroupChunks(blob, plan, rowGroup, label));
 }
 
 /** One row group decoded by parquet-wasm's synchronous reader; failures name the object. */

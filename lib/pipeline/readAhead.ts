@@ -1,3 +1,4 @@
+import { markHandled } from '../common/markHandled.js';
 import { prefetchParquet } from '../parquet/index.js';
 import type { PrefetchedParquet } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
@@ -24,7 +25,7 @@ export interface ReadAheadObject {
  */
 export async function openAhead(store: ObjectStore, object: ReadAheadObject): Promise<OpenedAhead> {
   const { blob, release } = await store.openBlob(object.key, object.size);
-  const prefetched = handled(prefetchParquet(blob, { label: object.key, columns: object.columns, rowGroups: object.rowGroups }));
+  const prefetched = markHandled(prefetchParquet(blob, { label: object.key, columns: object.columns, rowGroups: object.rowGroups }));
   return {
     prefetched,
     release: async () => {
@@ -50,21 +51,15 @@ export async function eachReadAhead<T, P>(
   consume: (item: T, prepared: Promise<P>) => Promise<void>,
   dispose: (prepared: P) => Promise<void>,
 ): Promise<void> {
-  let next: Promise<P> | null = items.length > 0 ? handled(prepare(items[0] as T)) : null;
+  let next: Promise<P> | null = items.length > 0 ? markHandled(prepare(items[0] as T)) : null;
   try {
     for (let i = 0; i < items.length; i++) {
       const current = next as Promise<P>;
-      next = i + 1 < items.length ? handled(prepare(items[i + 1] as T)) : null;
+      next = i + 1 < items.length ? markHandled(prepare(items[i + 1] as T)) : null;
       await consume(items[i] as T, current);
     }
   } finally {
     const ahead = next === null ? undefined : await next.catch(() => undefined);
     if (ahead !== undefined) await dispose(ahead);
   }
-}
-
-/** The same promise, marked as handled: its failure is for whoever awaits it, not an unhandled rejection. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }

@@ -99,3 +99,28 @@ describe('decodeColumnChunk on OPTIONAL pages', () => {
     assert.deepEqual([...makeVector(decodeColumnChunk(chunk, optional, 6))], [4, null, 5, 1, 2, 3]);
   });
 });
+
+describe('decodeColumnChunk on PLAIN strings across pages', () => {
+  // Uncompressed pages are views of the chunk: one buffer, a different offset per page. Each page's short strings
+  // must be copied from its own offset.
+  function stringPage(texts: string[]): Uint8Array {
+    const encoded = texts.map((t) => new TextEncoder().encode(t));
+    const body = new Uint8Array(encoded.reduce((n, b) => n + 4 + b.length, 0));
+    let at = 0;
+    for (const b of encoded) {
+      new DataView(body.buffer).setUint32(at, b.length, true);
+      body.set(b, at + 4);
+      at += 4 + b.length;
+    }
+    return dataPage(body, body.length, texts.length);
+  }
+
+  it('reads each page of one chunk at its own offset', () => {
+    const first = ['pod-a-1', 'pod-a-2', 'pod-a-3'];
+    const second = ['other-1', 'x', 'a-longer-pod-name-9'];
+    const pages = [stringPage(first), stringPage(second)];
+    const chunk = Uint8Array.from(pages.flatMap((p) => [...p]));
+    const spec = { physical: Physical.BYTE_ARRAY, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type: new Utf8() };
+    assert.deepEqual([...makeVector(decodeColumnChunk(chunk, spec, 6))], [...first, ...second]);
+  });
+});
