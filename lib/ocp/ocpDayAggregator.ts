@@ -4,19 +4,20 @@ import { batchesOf, ColumnAccess } from './columnAccess.js';
 import type { NumberColumn } from './columnAccess.js';
 import { COL } from './constants.js';
 import { createCostCategoryMatcher } from './costCategory.js';
+import { dayRowsAsObjects } from './dayRows.js';
 import { LabelFilter, canonicalLabels, labelAllowList } from './labels.js';
 import { LabelSetAccumulator } from './labelSets.js';
 import { NodeRoleAccumulator } from './nodeRoles.js';
 import { POD_SUM, POD_SUM_COUNT, PodGroupAccumulator } from './podGroups.js';
 import { PodNodeAccumulator } from './podNodes.js';
 import { podRows } from './podRows.js';
-import { sortSummaryRows } from './sortSummaryRows.js';
+import { sortPodRows, sortSummaryRows } from './sortSummaryRows.js';
 import { STORAGE_SUM, STORAGE_SUM_COUNT, StorageGroupAccumulator } from './storageGroups.js';
 import { storageRows } from './storageRows.js';
 import { NULL_ID, StringPool } from './stringPool.js';
 import { parseSummaryDay } from './summaryDay.js';
 import type { SummaryDay } from './summaryDay.js';
-import type { ArrowInput, Labels, OcpDaySummary, OcpSummaryConfig } from './types.js';
+import type { ArrowInput, Labels, OcpDayRows, OcpDaySummary, OcpSummaryConfig } from './types.js';
 
 export interface OcpDayAggregatorOptions {
   /** `YYYY-MM-DD` (UTC). */
@@ -111,6 +112,12 @@ export class OcpDayAggregator {
 
   /** The day's Pod and Storage rows (sorted) and node-role observations. */
   finish(): OcpDaySummary {
+    const day = this.finishAsColumns();
+    return { day: day.day, rows: dayRowsAsObjects(day), nodeRoles: day.nodeRoles };
+  }
+
+  /** The same result with the Pod rows as columns (`OcpDayRows`): what the day task encodes, without row objects. */
+  finishAsColumns(): OcpDayRows {
     const labelFilter = new LabelFilter(labelAllowList(this.config));
     const nodeLabels = this.nodeLabels.finish(this.pool, labelFilter, `${SUBJECT.nodeLabels} column node_labels`);
     const namespaceLabels = this.namespaceLabels.finish(
@@ -118,9 +125,7 @@ export class OcpDayAggregator {
     );
     const costCategory = createCostCategoryMatcher(this.config.costCategories);
     const capacity = this.capacity.finish();
-    const labelKeys = new Map<Labels, string>();
-    const pods = podRows(this.podGroups, {
-      labelKeys,
+    const pod = podRows(this.podGroups, {
       day: this.day.day,
       pool: this.pool,
       labelFilter,
@@ -130,6 +135,7 @@ export class OcpDayAggregator {
       clusterCapacity: capacity.cluster,
       costCategory,
     });
+    const labelKeys = new Map<Labels, string>();
     const storage = storageRows(this.storageGroups.groups(), {
       day: this.day.day,
       daysInMonth: this.day.daysInMonth,
@@ -140,9 +146,15 @@ export class OcpDayAggregator {
       costCategory,
       labelKeys,
     });
-    // Row builders recorded each label map's canonical text; sorting reuses them instead of rebuilding ~50k texts.
+    // Storage rows recorded each label map's canonical text; sorting reuses them instead of rebuilding the texts.
     const labelKey = (labels: Labels | null) => (labels === null ? canonicalLabels(null) : (labelKeys.get(labels) ?? canonicalLabels(labels)));
-    return { day: this.day.day, rows: sortSummaryRows([...pods, ...storage], labelKey), nodeRoles: this.roles.finish() };
+    return {
+      day: this.day.day,
+      pod,
+      podOrder: sortPodRows(pod),
+      storage: sortSummaryRows(storage, labelKey),
+      nodeRoles: this.roles.finish(),
+    };
   }
 
   private onDay(t: number): boolean {

@@ -1,16 +1,15 @@
 import { compareText } from './compareText.js';
-import { BYTES_TO_GIB, SECONDS_PER_HOUR } from './constants.js';
 import type { NodeCapacity } from './capacity.js';
 import { LabelMerger } from './labelMerger.js';
 import type { LabelFilter } from './labels.js';
 import type { LabelSets } from './labelSets.js';
-import { scaleNullable } from './nullableMath.js';
-import { POD_SUM, POD_SUM_COUNT } from './podGroups.js';
+import { POD_SUM_COUNT } from './podGroups.js';
 import type { PodGroupAccumulator } from './podGroups.js';
+import { PodRowColumns } from './podRowColumns.js';
 import { NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import { TupleIndex } from '../common/tupleIndex.js';
-import type { CostCategoryMatcher, FilteredLabels, Labels, OcpSummaryRow } from './types.js';
+import type { CostCategoryMatcher, FilteredLabels } from './types.js';
 
 /** What Pod rows need besides their groups: labels, capacity and cost categories of the same day. */
 export interface PodRowsContext {
@@ -23,8 +22,6 @@ export interface PodRowsContext {
   nodeCapacity: (nodeId: number) => NodeCapacity | undefined;
   clusterCapacity: NodeCapacity | null;
   costCategory: CostCategoryMatcher;
-  /** Filled with each output label map's canonical text, for sorting without recomputing it. */
-  labelKeys?: Map<Labels, string>;
 }
 
 /** Per-output accumulators, indexed by output id (first-seen order). */
@@ -52,6 +49,29 @@ class PodOutputs {
       this.seen = seen;
     }
   }
+
+  /** The outputs as Pod-row columns, with strings resolved so the columns do not hold the pool. */
+  columns(ctx: PodRowsContext): PodRowColumns {
+    const count = this.labels.length;
+    const namespaces = new Array<string | null>(count);
+    const nodes = new Array<string | null>(count);
+    const resourceIds = new Array<string | null>(count);
+    const nodeCapacities = new Array<NodeCapacity | undefined>(count);
+    const costCategoryIds = new Array<number | null>(count);
+    for (let o = 0; o < count; o++) {
+      const nodeId = this.index.get(o, 1);
+      const namespace = ctx.pool.value(this.index.get(o, 0));
+      namespaces[o] = namespace;
+      nodes[o] = ctx.pool.value(nodeId);
+      resourceIds[o] = ctx.pool.value(this.resourceIds[o] as number);
+      nodeCapacities[o] = ctx.nodeCapacity(nodeId);
+      costCategoryIds[o] = ctx.costCategory(namespace).costCategoryId;
+    }
+    return new PodRowColumns(
+      ctx.day, count, namespaces, nodes, resourceIds, this.labels, this.sums, this.seen,
+      this.cores, this.memBytes, nodeCapacities, ctx.clusterCapacity, costCategoryIds,
+    );
+  }
 }
 
 /**
@@ -61,9 +81,9 @@ class PodOutputs {
  * Label maps are parsed, filtered and merged once per distinct input (`LabelMerger`); outputs key on interned ids.
  *
  * @example
- * const rows = podRows(podGroupAccumulator, context);
+ * const pods = podRows(podGroupAccumulator, context); // pods.row(0): the first output as a summary row
  */
-export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSummaryRow[] {
+export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): PodRowColumns {
   const { pool } = ctx;
   const emptyId = pool.find('');
   const merger = new LabelMerger();
@@ -128,69 +148,5 @@ export function podRows(groups: PodGroupAccumulator, ctx: PodRowsContext): OcpSu
     }
   }
 
-  const rows: OcpSummaryRow[] = [];
-  for (let o = 0; o < outputs.labels.length; o++) rows.push(toRow(outputs, o, ctx));
-  return rows;
-}
-
-function toRow(outputs: PodOutputs, o: number, ctx: PodRowsContext): OcpSummaryRow {
-  const base = o * POD_SUM_COUNT;
-  const filtered = outputs.labels[o] as FilteredLabels;
-  const labels = filtered.labels;
-  if (labels !== null) ctx.labelKeys?.set(labels, filtered.key);
-  const namespace = ctx.pool.value(outputs.index.get(o, 0));
-  const nodeId = outputs.index.get(o, 1);
-  const nodeCap = ctx.nodeCapacity(nodeId);
-  // One literal in blankSummaryRow's field order (same keys, same order; cheaper than a blank row plus 25 stores).
-  return {
-    usage_start: ctx.day,
-    data_source: 'Pod',
-    namespace,
-    node: ctx.pool.value(nodeId),
-    resource_id: ctx.pool.value(outputs.resourceIds[o] as number),
-    pod_labels: labels,
-    pod_usage_cpu_core_hours: hours(outputs, base + POD_SUM.usageCpu),
-    pod_request_cpu_core_hours: hours(outputs, base + POD_SUM.requestCpu),
-    pod_effective_usage_cpu_core_hours: hours(outputs, base + POD_SUM.effectiveCpu),
-    pod_limit_cpu_core_hours: hours(outputs, base + POD_SUM.limitCpu),
-    pod_usage_memory_gigabyte_hours: gibHours(outputs, base + POD_SUM.usageMem),
-    pod_request_memory_gigabyte_hours: gibHours(outputs, base + POD_SUM.requestMem),
-    pod_effective_usage_memory_gigabyte_hours: gibHours(outputs, base + POD_SUM.effectiveMem),
-    pod_limit_memory_gigabyte_hours: gibHours(outputs, base + POD_SUM.limitMem),
-    node_capacity_cpu_cores: outputs.cores[o] as number | null,
-    node_capacity_cpu_core_hours: cpuHours(nodeCap),
-    node_capacity_memory_gigabytes: scaleNullable(outputs.memBytes[o] as number | null, BYTES_TO_GIB),
-    node_capacity_memory_gigabyte_hours: memGibHours(nodeCap),
-    cluster_capacity_cpu_core_hours: cpuHours(ctx.clusterCapacity ?? undefined),
-    cluster_capacity_memory_gigabyte_hours: memGibHours(ctx.clusterCapacity ?? undefined),
-    persistentvolumeclaim: null,
-    persistentvolume: null,
-    storageclass: null,
-    csi_volume_handle: null,
-    volume_labels: null,
-    all_labels: labels ?? {},
-    persistentvolumeclaim_capacity_gigabyte: null,
-    persistentvolumeclaim_capacity_gigabyte_months: null,
-    volume_request_storage_gigabyte_months: null,
-    persistentvolumeclaim_usage_gigabyte_months: null,
-    infrastructure_usage_cost_zero: true,
-    cost_category_id: ctx.costCategory(namespace).costCategoryId,
-  };
-}
-
-// Module functions, not per-row closures: a closure per row also costs a `__name` call under tsx/esbuild keepNames.
-function hours(outputs: PodOutputs, at: number): number | null {
-  return outputs.seen[at] ? (outputs.sums[at] as number) / SECONDS_PER_HOUR : null;
-}
-
-function gibHours(outputs: PodOutputs, at: number): number | null {
-  return outputs.seen[at] ? ((outputs.sums[at] as number) / SECONDS_PER_HOUR) * BYTES_TO_GIB : null;
-}
-
-function cpuHours(cap: NodeCapacity | undefined): number | null {
-  return cap?.cpuCoreSeconds == null ? null : cap.cpuCoreSeconds / SECONDS_PER_HOUR;
-}
-
-function memGibHours(cap: NodeCapacity | undefined): number | null {
-  return cap?.memoryByteSeconds == null ? null : (cap.memoryByteSeconds / SECONDS_PER_HOUR) * BYTES_TO_GIB;
+  return outputs.columns(ctx);
 }

@@ -1,6 +1,7 @@
 import { compareText } from './compareText.js';
 import { canonicalLabels } from './labels.js';
-import type { Labels, OcpSummaryRow } from './types.js';
+import type { PodRowColumns } from './podRowColumns.js';
+import type { FilteredLabels, Labels, OcpSummaryRow } from './types.js';
 
 /** A deterministic order of summary rows, so a day's partial is byte-for-byte reproducible. */
 export function compareSummaryRows(a: OcpSummaryRow, b: OcpSummaryRow): number {
@@ -48,14 +49,65 @@ const TRAILING_KINDS: readonly SortKind[] = ['text', 'text', 'text', 'text', 'te
  * once per distinct label map object of a tied row.
  */
 export function sortSummaryRows(rows: OcpSummaryRow[], labelKey: LabelKey = canonicalLabels): OcpSummaryRow[] {
-  const n = rows.length;
-  const leading = sortKeys(readLeadingKeys(rows), LEADING_KINDS, labelKey);
-  const order = radixSort(n, leading);
-  const ties = tieRuns(order, leading);
-  if (ties.runs > 0) sortTies(rows, order, ties, labelKey);
+  const order = sortedOrder(
+    rows.length,
+    { keys: readLeadingKeys(rows), kinds: LEADING_KINDS },
+    { read: (which) => readTrailingKeys(rows, which), kinds: TRAILING_KINDS },
+    labelKey,
+  );
   const input = rows.slice();
-  for (let i = 0; i < n; i++) rows[i] = input[order[i] as number] as OcpSummaryRow;
+  for (let i = 0; i < rows.length; i++) rows[i] = input[order[i] as number] as OcpSummaryRow;
   return rows;
+}
+
+/**
+ * The order of a day's Pod rows (`PodRowColumns` output ids) that `sortSummaryRows` would give their rows, read from
+ * the columns. On Pod rows `compareSummaryRows` reduces to (namespace, node, resource_id, canonical pod_labels): the
+ * day and data source are the same on every row, the volume columns are NULL, and cost_category_id follows the
+ * namespace. Label maps are ranked by their canonical text (`FilteredLabels.key`), as `canonicalLabels` gives it.
+ */
+export function sortPodRows(pod: PodRowColumns): Int32Array {
+  const leading = [new ValueIds(pod.count), new ValueIds(pod.count)] as const;
+  for (let o = 0; o < pod.count; o++) {
+    leading[0].set(o, pod.namespaces[o]);
+    leading[1].set(o, pod.nodes[o]);
+  }
+  const readTrailing = (which: readonly number[]): ValueIds[] => {
+    const keys = [new ValueIds(which.length), new ValueIds(which.length)] as const;
+    for (let i = 0; i < which.length; i++) {
+      const o = which[i] as number;
+      keys[0].set(i, pod.resourceIds[o]);
+      keys[1].set(i, (pod.labels[o] as FilteredLabels).key);
+    }
+    return [...keys];
+  };
+  return sortedOrder(pod.count, { keys: [...leading], kinds: POD_LEADING_KINDS }, { read: readTrailing, kinds: POD_TRAILING_KINDS }, canonicalLabels);
+}
+
+/** Namespace and node. */
+const POD_LEADING_KINDS: readonly SortKind[] = ['text', 'text'];
+/** resource_id and the canonical pod_labels text (a text, so it ranks as `labels` keys rank their texts). */
+const POD_TRAILING_KINDS: readonly SortKind[] = ['text', 'text'];
+
+/**
+ * The permutation that sorts `count` rows: a radix sort of all rows by the leading keys, then of each run of rows
+ * tied on them by the trailing keys (read for the tied rows only). Ties that remain keep input order.
+ */
+function sortedOrder(
+  count: number,
+  leadingKeys: { keys: readonly ValueIds[]; kinds: readonly SortKind[] },
+  trailingKeys: { read: (which: readonly number[]) => ValueIds[]; kinds: readonly SortKind[] },
+  labelKey: LabelKey,
+): Int32Array {
+  const leading = sortKeys(leadingKeys.keys, leadingKeys.kinds, labelKey);
+  const order = radixSort(count, leading);
+  const ties = tieRuns(order, leading);
+  if (ties.runs > 0) sortTies(order, ties, sortTrailing);
+  return order;
+
+  function sortTrailing(tied: readonly number[]): SortKey[] {
+    return sortKeys(trailingKeys.read(tied), trailingKeys.kinds, labelKey);
+  }
 }
 
 /** Runs of rows that tie on the keys `order` is sorted by: `run[row]` numbers them in sorted order, -1 if alone. */
@@ -81,7 +133,7 @@ function tieRuns(order: Int32Array, keys: readonly SortKey[]): TieRuns {
  * Sorts each tie run by the trailing keys, in place in `order`. The tied rows are listed in input order, so it breaks
  * the remaining ties; the run number is the most significant key, and each run fills consecutive positions of `order`.
  */
-function sortTies(rows: readonly OcpSummaryRow[], order: Int32Array, { run, runs }: TieRuns, labelKey: LabelKey): void {
+function sortTies(order: Int32Array, { run, runs }: TieRuns, trailingKeys: (tied: readonly number[]) => SortKey[]): void {
   const tied: number[] = [];
   const runOfTied: number[] = [];
   for (let i = 0; i < run.length; i++) {
@@ -90,7 +142,7 @@ function sortTies(rows: readonly OcpSummaryRow[], order: Int32Array, { run, runs
     runOfTied.push(run[i] as number);
   }
   const byRun: SortKey = { ranks: new Int32Array(runOfTied), buckets: runs };
-  const sorted = radixSort(tied.length, [byRun, ...sortKeys(readTrailingKeys(rows, tied), TRAILING_KINDS, labelKey)]);
+  const sorted = radixSort(tied.length, [byRun, ...trailingKeys(tied)]);
   let next = 0;
   for (let j = 0; j < order.length; j++) {
     if ((run[order[j] as number] as number) >= 0) order[j] = tied[sorted[next++] as number] as number;

@@ -6,6 +6,7 @@
  */
 
 import type { RecordBatch, Table } from 'apache-arrow';
+import type { PodRowColumns } from './podRowColumns.js';
 
 export type Labels = Record<string, string>;
 
@@ -78,6 +79,21 @@ export interface OcpDaySummary {
    * Role observations for `reporting_ocp_nodes` (spec §8.1 step 1). Unallocated rows (§8) are built at finalize,
    * from the Pod rows, once these are merged into the schema-wide, sticky node table.
    */
+  nodeRoles: NodeRoleObservation[];
+}
+
+/**
+ * The same result as `OcpDaySummary`, in the form the day task writes: the Pod rows as columns (a large day has
+ * ~100k of them), in sorted order by `podOrder`, then the Storage rows as objects. In a day's sorted rows every Pod
+ * row comes before every Storage row (same usage_start, and 'Pod' < 'Storage'), so the two lists are the sorted rows.
+ */
+export interface OcpDayRows {
+  day: string;
+  pod: PodRowColumns;
+  /** `pod`'s output ids in `compareSummaryRows` order. */
+  podOrder: Int32Array;
+  /** Storage rows (spec §7), sorted. */
+  storage: OcpSummaryRow[];
   nodeRoles: NodeRoleObservation[];
 }
 

@@ -1,11 +1,11 @@
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
-import { OcpDayAggregator } from '../ocp/index.js';
-import type { OcpDaySummary, OcpSummaryConfig } from '../ocp/types.js';
+import { OcpDayAggregator, dayRowCount } from '../ocp/index.js';
+import type { OcpDayRows, OcpSummaryConfig } from '../ocp/types.js';
 import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { CODE_VERSION } from './constants.js';
-import { ocpControlTotals } from './controlTotals.js';
+import { ocpDayControlTotals } from './controlTotals.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
 import { ocpInputSpec } from './ocpInputs.js';
@@ -50,11 +50,11 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
       inputs: inputs.map(({ key, etag, size, role }) => ({ key, etag, size, role })),
       configFingerprint,
       codeVersion,
-      rowCount: summary.rows.length,
-      controlTotals: ocpControlTotals(summary.rows),
+      rowCount: dayRowCount(summary),
+      controlTotals: ocpDayControlTotals(summary),
       createdAt: new Date().toISOString(),
     },
-    { rows: summary.rows, nodeRoles: summary.nodeRoles },
+    summary,
   );
   timer.lap('partial');
   deps.logger.info('day summarised', {
@@ -62,7 +62,7 @@ export async function runOcpDayTask(deps: OcpDayTaskDeps, task: DayTask): Promis
     day: task.day,
     inputObjects: inputs.length,
     inputRows,
-    outputRows: summary.rows.length,
+    outputRows: dayRowCount(summary),
     partial: manifest.rowsKey,
     ms: timer.total(),
     phasesMs: timer.phases,
@@ -79,7 +79,7 @@ async function summariseInputs(
   task: DayTask,
   inputs: DayInputObject[],
   timer: PhaseTimer,
-): Promise<{ summary: OcpDaySummary; inputRows: number }> {
+): Promise<{ summary: OcpDayRows; inputRows: number }> {
   const aggregator = new OcpDayAggregator({ day: task.day, config: deps.config });
   let inputRows = 0;
   const unreadable = new UnreadableInputs(task, 'input object');
@@ -108,7 +108,7 @@ async function summariseInputs(
   buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
   timer.lap('read');
-  const summary = aggregator.finish();
+  const summary = aggregator.finishAsColumns();
   timer.lap('summarise');
   return { summary, inputRows };
 }

@@ -1,5 +1,6 @@
-import type { OcpSummaryRow } from '../ocp/types.js';
-import { SUMMARY_ROW_FIELDS, feedSummaryRows, summaryRowOf } from './summaryRowFields.js';
+import { dayRowCount, dayRowsAsObjects } from '../ocp/index.js';
+import type { OcpDayRows, OcpSummaryRow } from '../ocp/types.js';
+import { SUMMARY_ROW_FIELDS, feedPodRows, feedSummaryRows, summaryRowOf } from './summaryRowFields.js';
 import type { OcpPartialRows } from './types.js';
 
 const SUMMARY_NAMES: readonly string[] = SUMMARY_ROW_FIELDS.map((field) => field.name);
@@ -51,19 +52,39 @@ export function encodePartialRows(data: OcpPartialRows): Uint8Array | null {
   return encodeSummaryRows(data) ?? encodeAnyRows(data);
 }
 
+/**
+ * `encodePartialRows({ rows: dayRowsAsObjects(day), nodeRoles })`, byte for byte, with the Pod rows fed from their
+ * columns instead of row objects (a large day's ~100k objects and their boxed numbers were ~10 % of its task).
+ */
+export function encodeDayRows(day: OcpDayRows): Uint8Array | null {
+  const n = dayRowCount(day);
+  if (n > 0 && hasSummaryShape(day.storage)) {
+    const encoders = SUMMARY_ROW_FIELDS.map((field) => encoderFor(field.kind, n));
+    if (feedPodRows(day.pod, day.podOrder, encoders) && feedSummaryRows(day.storage, encoders, day.podOrder.length)) {
+      return assemble(SUMMARY_NAMES, encoders, day.nodeRoles);
+    }
+  }
+  return encodePartialRows({ rows: dayRowsAsObjects(day), nodeRoles: day.nodeRoles });
+}
+
 /** The fast path: every row has exactly `SUMMARY_ROW_FIELDS`, in order, with values of each field's kind. */
 function encodeSummaryRows(data: OcpPartialRows): Uint8Array | null {
   const rows = data.rows;
   const n = rows.length;
-  if (n === 0) return null;
-  for (let i = 0; i < n; i++) {
-    const keys = Object.keys(rows[i] as object);
-    if (keys.length !== SUMMARY_NAMES.length) return null;
-    for (let f = 0; f < keys.length; f++) if (keys[f] !== SUMMARY_NAMES[f]) return null;
-  }
+  if (n === 0 || !hasSummaryShape(rows)) return null;
   const encoders = SUMMARY_ROW_FIELDS.map((field) => encoderFor(field.kind, n));
   if (!feedSummaryRows(rows, encoders)) return null;
   return assemble(SUMMARY_NAMES, encoders, data.nodeRoles);
+}
+
+/** True when every row has exactly `SUMMARY_ROW_FIELDS`' keys, in order. */
+function hasSummaryShape(rows: readonly OcpSummaryRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) {
+    const keys = Object.keys(rows[i] as object);
+    if (keys.length !== SUMMARY_NAMES.length) return false;
+    for (let f = 0; f < keys.length; f++) if (keys[f] !== SUMMARY_NAMES[f]) return false;
+  }
+  return true;
 }
 
 /** Any rows of one shape (key order from the first row, kinds found by looking). */

@@ -1,3 +1,5 @@
+import { POD_SUM } from '../ocp/index.js';
+import type { PodRowColumns } from '../ocp/index.js';
 import type { OcpSummaryRow } from '../ocp/types.js';
 
 /** Fields of `OcpSummaryRow` in `blankSummaryRow`'s order, with the kind `partialRowsCodec` encodes each as. */
@@ -42,82 +44,115 @@ export interface FieldSink {
 }
 
 /**
- * Feeds every row's fields to `sinks` (one per field, `SUMMARY_ROW_FIELDS` order) with plain property reads: one
- * monomorphic read and call site per field, where `row[name]` or `Object.values(row)` would be megamorphic or
- * allocate. False as soon as a sink rejects a value.
+ * Feeds every row's fields to `sinks` (one per field, `SUMMARY_ROW_FIELDS` order) as rows `first`, `first + 1`, …,
+ * with plain property reads: one monomorphic read and call site per field, where `row[name]` or `Object.values(row)`
+ * would be megamorphic or allocate. False as soon as a sink rejects a value.
  */
-export function feedSummaryRows(rows: readonly OcpSummaryRow[], sinks: readonly FieldSink[]): boolean {
-  const s0 = sinks[0] as FieldSink;
-  const s1 = sinks[1] as FieldSink;
-  const s2 = sinks[2] as FieldSink;
-  const s3 = sinks[3] as FieldSink;
-  const s4 = sinks[4] as FieldSink;
-  const s5 = sinks[5] as FieldSink;
-  const s6 = sinks[6] as FieldSink;
-  const s7 = sinks[7] as FieldSink;
-  const s8 = sinks[8] as FieldSink;
-  const s9 = sinks[9] as FieldSink;
-  const s10 = sinks[10] as FieldSink;
-  const s11 = sinks[11] as FieldSink;
-  const s12 = sinks[12] as FieldSink;
-  const s13 = sinks[13] as FieldSink;
-  const s14 = sinks[14] as FieldSink;
-  const s15 = sinks[15] as FieldSink;
-  const s16 = sinks[16] as FieldSink;
-  const s17 = sinks[17] as FieldSink;
-  const s18 = sinks[18] as FieldSink;
-  const s19 = sinks[19] as FieldSink;
-  const s20 = sinks[20] as FieldSink;
-  const s21 = sinks[21] as FieldSink;
-  const s22 = sinks[22] as FieldSink;
-  const s23 = sinks[23] as FieldSink;
-  const s24 = sinks[24] as FieldSink;
-  const s25 = sinks[25] as FieldSink;
-  const s26 = sinks[26] as FieldSink;
-  const s27 = sinks[27] as FieldSink;
-  const s28 = sinks[28] as FieldSink;
-  const s29 = sinks[29] as FieldSink;
-  const s30 = sinks[30] as FieldSink;
-  const s31 = sinks[31] as FieldSink;
+export function feedSummaryRows(rows: readonly OcpSummaryRow[], sinks: readonly FieldSink[], first = 0): boolean {
+  const [
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22, s23, s24, s25, s26, s27, s28, s29, s30, s31,
+  ] = fieldSinks(sinks);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as OcpSummaryRow;
+    const row = first + i;
     const ok =
-      s0.add(r.usage_start, i) &&
-      s1.add(r.data_source, i) &&
-      s2.add(r.namespace, i) &&
-      s3.add(r.node, i) &&
-      s4.add(r.resource_id, i) &&
-      s5.add(r.pod_labels, i) &&
-      s6.add(r.pod_usage_cpu_core_hours, i) &&
-      s7.add(r.pod_request_cpu_core_hours, i) &&
-      s8.add(r.pod_effective_usage_cpu_core_hours, i) &&
-      s9.add(r.pod_limit_cpu_core_hours, i) &&
-      s10.add(r.pod_usage_memory_gigabyte_hours, i) &&
-      s11.add(r.pod_request_memory_gigabyte_hours, i) &&
-      s12.add(r.pod_effective_usage_memory_gigabyte_hours, i) &&
-      s13.add(r.pod_limit_memory_gigabyte_hours, i) &&
-      s14.add(r.node_capacity_cpu_cores, i) &&
-      s15.add(r.node_capacity_cpu_core_hours, i) &&
-      s16.add(r.node_capacity_memory_gigabytes, i) &&
-      s17.add(r.node_capacity_memory_gigabyte_hours, i) &&
-      s18.add(r.cluster_capacity_cpu_core_hours, i) &&
-      s19.add(r.cluster_capacity_memory_gigabyte_hours, i) &&
-      s20.add(r.persistentvolumeclaim, i) &&
-      s21.add(r.persistentvolume, i) &&
-      s22.add(r.storageclass, i) &&
-      s23.add(r.csi_volume_handle, i) &&
-      s24.add(r.volume_labels, i) &&
-      s25.add(r.all_labels, i) &&
-      s26.add(r.persistentvolumeclaim_capacity_gigabyte, i) &&
-      s27.add(r.persistentvolumeclaim_capacity_gigabyte_months, i) &&
-      s28.add(r.volume_request_storage_gigabyte_months, i) &&
-      s29.add(r.persistentvolumeclaim_usage_gigabyte_months, i) &&
-      s30.add(r.infrastructure_usage_cost_zero, i) &&
-      s31.add(r.cost_category_id, i);
+      s0.add(r.usage_start, row) &&
+      s1.add(r.data_source, row) &&
+      s2.add(r.namespace, row) &&
+      s3.add(r.node, row) &&
+      s4.add(r.resource_id, row) &&
+      s5.add(r.pod_labels, row) &&
+      s6.add(r.pod_usage_cpu_core_hours, row) &&
+      s7.add(r.pod_request_cpu_core_hours, row) &&
+      s8.add(r.pod_effective_usage_cpu_core_hours, row) &&
+      s9.add(r.pod_limit_cpu_core_hours, row) &&
+      s10.add(r.pod_usage_memory_gigabyte_hours, row) &&
+      s11.add(r.pod_request_memory_gigabyte_hours, row) &&
+      s12.add(r.pod_effective_usage_memory_gigabyte_hours, row) &&
+      s13.add(r.pod_limit_memory_gigabyte_hours, row) &&
+      s14.add(r.node_capacity_cpu_cores, row) &&
+      s15.add(r.node_capacity_cpu_core_hours, row) &&
+      s16.add(r.node_capacity_memory_gigabytes, row) &&
+      s17.add(r.node_capacity_memory_gigabyte_hours, row) &&
+      s18.add(r.cluster_capacity_cpu_core_hours, row) &&
+      s19.add(r.cluster_capacity_memory_gigabyte_hours, row) &&
+      s20.add(r.persistentvolumeclaim, row) &&
+      s21.add(r.persistentvolume, row) &&
+      s22.add(r.storageclass, row) &&
+      s23.add(r.csi_volume_handle, row) &&
+      s24.add(r.volume_labels, row) &&
+      s25.add(r.all_labels, row) &&
+      s26.add(r.persistentvolumeclaim_capacity_gigabyte, row) &&
+      s27.add(r.persistentvolumeclaim_capacity_gigabyte_months, row) &&
+      s28.add(r.volume_request_storage_gigabyte_months, row) &&
+      s29.add(r.persistentvolumeclaim_usage_gigabyte_months, row) &&
+      s30.add(r.infrastructure_usage_cost_zero, row) &&
+      s31.add(r.cost_category_id, row);
     if (!ok) return false;
   }
   return true;
 }
+
+/**
+ * Feeds the Pod rows `pod` holds, in `order`, to `sinks` as rows 0, 1, …: the same values `feedSummaryRows` would
+ * feed for `pod.row(o)` of each, read from the columns (so no row objects are built). Pod rows fit their fields by
+ * construction; false only if a sink rejects a value anyway.
+ */
+export function feedPodRows(pod: PodRowColumns, order: Int32Array, sinks: readonly FieldSink[]): boolean {
+  const [
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22, s23, s24, s25, s26, s27, s28, s29, s30, s31,
+  ] = fieldSinks(sinks);
+  for (let i = 0; i < order.length; i++) {
+    const o = order[i] as number;
+    const labels = pod.podLabels(o);
+    const ok =
+      s0.add(pod.day, i) &&
+      s1.add('Pod', i) &&
+      s2.add(pod.namespaces[o], i) &&
+      s3.add(pod.nodes[o], i) &&
+      s4.add(pod.resourceIds[o], i) &&
+      s5.add(labels, i) &&
+      s6.add(pod.coreHours(o, POD_SUM.usageCpu), i) &&
+      s7.add(pod.coreHours(o, POD_SUM.requestCpu), i) &&
+      s8.add(pod.coreHours(o, POD_SUM.effectiveCpu), i) &&
+      s9.add(pod.coreHours(o, POD_SUM.limitCpu), i) &&
+      s10.add(pod.gibHours(o, POD_SUM.usageMem), i) &&
+      s11.add(pod.gibHours(o, POD_SUM.requestMem), i) &&
+      s12.add(pod.gibHours(o, POD_SUM.effectiveMem), i) &&
+      s13.add(pod.gibHours(o, POD_SUM.limitMem), i) &&
+      s14.add(pod.nodeCapacityCpuCores(o), i) &&
+      s15.add(pod.nodeCapacityCpuCoreHours(o), i) &&
+      s16.add(pod.nodeCapacityMemoryGigabytes(o), i) &&
+      s17.add(pod.nodeCapacityMemoryGigabyteHours(o), i) &&
+      s18.add(pod.clusterCapacityCpuCoreHours(), i) &&
+      s19.add(pod.clusterCapacityMemoryGigabyteHours(), i) &&
+      s20.add(null, i) &&
+      s21.add(null, i) &&
+      s22.add(null, i) &&
+      s23.add(null, i) &&
+      s24.add(null, i) &&
+      // A fresh {} per NULL map, as `row` builds it (the codec shares maps by identity).
+      s25.add(labels ?? {}, i) &&
+      s26.add(null, i) &&
+      s27.add(null, i) &&
+      s28.add(null, i) &&
+      s29.add(null, i) &&
+      s30.add(true, i) &&
+      s31.add(pod.costCategoryIds[o], i);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** `sinks` as one typed local per field (plain locals keep each field's call site monomorphic). */
+function fieldSinks(sinks: readonly FieldSink[]): FieldSinks {
+  if (sinks.length !== SUMMARY_ROW_FIELDS.length) throw new Error(`expected ${SUMMARY_ROW_FIELDS.length} field sinks, got ${sinks.length}`);
+  return sinks as unknown as FieldSinks;
+}
+
+/** One sink per field: a tuple as long as `SUMMARY_ROW_FIELDS`. */
+type SinkPerField<Fields extends readonly unknown[]> = { readonly [K in keyof Fields]: FieldSink };
+type FieldSinks = SinkPerField<typeof SUMMARY_ROW_FIELDS>;
 
 /** Row `i` from one reader per field in `SUMMARY_ROW_FIELDS` order, as one object literal (one hidden class). */
 export function summaryRowOf(read: ReadonlyArray<(i: number) => unknown>, i: number): OcpSummaryRow {
