@@ -257,16 +257,36 @@ function scanFlatLabels(text: string, allowed: AllowedKeys | null): FilteredLabe
   }
   if (skipSpace(text, i) !== n) return undefined;
   if (values === null) return { labels: {}, key: '{}' };
-  const { names, prefixes } = allowed as AllowedKeys;
-  const labels: Labels = {};
-  let key = '{';
+  return flatFilteredLabels(allowed as AllowedKeys, values);
+}
+
+/**
+ * The map and canonical key of the scanned values. Most distinct texts filter to a map of their own, kept for the
+ * whole day, so it is built to hold little: the key is one flat string (joined once, not a chain of concatenations),
+ * and each value is a slice of the key, so it does not keep the long raw text it was scanned from alive.
+ */
+function flatFilteredLabels({ names, prefixes }: AllowedKeys, values: ReadonlyArray<string | null | undefined>): FilteredLabels {
+  const pieces = ['{'];
+  const kept: number[] = [];
   for (let k = 0; k < values.length; k++) {
     const value = values[k];
     if (value === null || value === undefined) continue;
-    labels[names[k] as string] = value;
-    key += `${key.length > 1 ? ',' : ''}${prefixes[k] as string}"${value}"`;
+    if (kept.length > 0) pieces.push(',');
+    pieces.push(prefixes[k] as string, '"', value, '"');
+    kept.push(k);
   }
-  return { labels, key: `${key}}` };
+  pieces.push('}');
+  const key = pieces.join('');
+  const labels: Labels = {};
+  let at = 1;
+  for (let j = 0; j < kept.length; j++) {
+    const k = kept[j] as number;
+    const length = (values[k] as string).length;
+    at += (j > 0 ? 1 : 0) + (prefixes[k] as string).length + 1;
+    labels[names[k] as string] = key.slice(at, at + length);
+    at += length + 1;
+  }
+  return { labels, key };
 }
 
 /** JSON whitespace: space, tab, line feed, carriage return. */
