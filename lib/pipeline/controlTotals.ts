@@ -35,7 +35,8 @@ export function ocpDayControlTotals(day: OcpDayRows): Record<string, number> {
 /** The running totals, fed row by row in the rows' order (the sums' order of additions is part of the result). */
 class ControlTotals {
   private rows = 0;
-  // Plain locals instead of row[col] with a variable key (megamorphic): a large day has ~100k rows.
+  // Sums at fixed positions, read by plain property reads (row[col] with a variable key is megamorphic): a large
+  // day has ~100k rows.
   private readonly order: string[] = ['rows'];
   private readonly sums = new Float64Array(SUMMED.length);
   private readonly seen = new Uint8Array(SUMMED.length);
