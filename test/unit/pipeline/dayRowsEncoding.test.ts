@@ -2,6 +2,7 @@
 // control totals must be byte for byte what the row objects give (`encodePartialRows`, `ocpControlTotals`).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Prng } from '../../../lib/generate/prng.js';
 import { OcpDayAggregator, compareSummaryRows, dayRowsAsObjects } from '../../../lib/ocp/index.js';
 import type { Labels, OcpDayRows, OcpSummaryConfig } from '../../../lib/ocp/types.js';
 import { ocpControlTotals, ocpDayControlTotals } from '../../../lib/pipeline/controlTotals.js';
@@ -14,17 +15,6 @@ import type { LabelCell, PodUsageRow, StorageUsageRow } from '../../helpers/ocpA
 const DAY = '2024-03-15';
 const GIB = 2 ** 30;
 
-/** mulberry32: small, seeded, and exact in doubles. */
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 // A namespace ending in " unallocated" with NULL labels counts as Unallocated in the control totals.
 const NAMESPACES = ['db', 'web', 'kube-system', 'a unallocated', 'zeta', '😀'];
 const NODES = ['node-a', 'node-b', 'node-c', 'node-d', ''];
@@ -34,8 +24,9 @@ const NAMESPACE_LABELS: LabelCell[] = [{ env: 'ns' }, { team: 'y' }, null];
 
 /** A random day: pods fanned out over several node and namespace label maps, NULL maps and metrics, storage. */
 function randomDay(seed: number, config: OcpSummaryConfig): OcpDayRows {
-  const next = prng(seed);
-  const pick = <T>(from: readonly T[]): T => from[next(from.length)] as T;
+  const random = new Prng(seed);
+  const next = (n: number) => random.int(0, n - 1);
+  const pick = <T>(from: readonly T[]): T => random.pick(from);
   const metric = () => (next(8) === 0 ? (null as unknown as number) : next(100_000) / 7);
   const pods: PodUsageRow[] = [];
   for (let i = 0; i < 200; i++) {
