@@ -42,6 +42,8 @@ describe('LabelFilter (flat-object fast path)', () => {
     '{"app": "😀", "env": "\ud800"}', '\t{"app":\r\n"x"}\n', '{"app": "x"', '', '{"app": -}', '{"app": 1e+5, "env": -12.5E-3}',
     '{"x": "1", "env": "e", "Z": "z", "App": "A", "app": "a", "\u00e9": "é"}', '{"env": "e", "env": null, "env": "f"}',
     '{"app": "a\u2028b"}', '{"app": "\u2028"}', '{"app": "\u007f"}', '{"\ud83d\ude00": "x", "app": "y"}',
+    // Values long enough to be kept as slices of the canonical key, after keys of several lengths.
+    '{"x": "an-x-value-of-some-length", "Z": "zzzzzzzzzzzzzzzzzzzzzzzz", "env": "production-eu-west-1", "app": "checkout-service-frontend-v2", "\u00e9": "\u00e9t\u00e9-\u00e9t\u00e9-\u00e9t\u00e9-\u00e9t\u00e9"}',
   ];
   it('returns exactly what parse + filter + sort return, and the same errors', () => {
     for (const allow of allows) {
