@@ -1,3 +1,4 @@
+import { NULL_ID } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import { TupleIndex } from '../common/tupleIndex.js';
 
@@ -5,9 +6,12 @@ import { TupleIndex } from '../common/tupleIndex.js';
 export interface PodNode {
   node: string | null;
   resourceId: string | null;
+  /** The same two as interned ids of the day's pool (NULL_ID for NULL). */
+  ids: { node: number; resourceId: number };
 }
 
-export type PodNodeLookup = (namespace: string | null, pod: string | null) => readonly PodNode[];
+/** The (node, resource_id) pairs of a pod, by the interned ids of its namespace and name. */
+export type PodNodeLookup = (nsId: number, podId: number) => readonly PodNode[];
 
 const NONE: readonly PodNode[] = Object.freeze([]);
 
@@ -49,11 +53,8 @@ export class PodNodeAccumulator {
       }
     }
     const built = new Map<number, readonly PodNode[]>();
-    return (namespace, pod) => {
-      if (namespace === null || pod === null) return NONE;
-      const nsId = pool.find(namespace);
-      const podId = pool.find(pod);
-      if (nsId === undefined || podId === undefined) return NONE;
+    return (nsId, podId) => {
+      if (nsId === NULL_ID || podId === NULL_ID) return NONE;
       pods.key[0] = nsId;
       pods.key[1] = podId;
       const p = pods.find();
@@ -62,7 +63,8 @@ export class PodNodeAccumulator {
       if (nodes === undefined) {
         const list: PodNode[] = [];
         for (let id = first[p] as number; id >= 0; id = next[id] as number) {
-          list.push({ node: pool.value(this.index.get(id, 2)), resourceId: pool.value(this.index.get(id, 3)) });
+          const ids = { node: this.index.get(id, 2), resourceId: this.index.get(id, 3) };
+          list.push({ node: pool.value(ids.node), resourceId: pool.value(ids.resourceId), ids });
         }
         built.set(p, (nodes = list));
       }

@@ -20,6 +20,8 @@ export interface StorageGroup {
   capacityBytes: number | null;
   /** Σ per STORAGE_SUM index; NULL when every input was NULL. */
   sums: Array<number | null>;
+  /** The eight texts above as interned ids of the day's pool, in that order (NULL_ID for NULL). */
+  ids: Int32Array;
 }
 
 /** Groups daily storage rows by interned key so memory follows distinct volume mounts, not rows. */
@@ -82,8 +84,15 @@ export class StorageGroupAccumulator {
         persistentvolumeclaimLabels: text(g, 7),
         capacityBytes: this.capacitySeen[g] ? this.capacity[g] : null,
         sums,
+        ids: this.idsOf(g),
       });
     }
     return out;
+  }
+
+  private idsOf(g: number): Int32Array {
+    const ids = new Int32Array(this.index.arity);
+    for (let j = 0; j < ids.length; j++) ids[j] = this.index.get(g, j);
+    return ids;
   }
 }
