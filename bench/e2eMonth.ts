@@ -20,6 +20,8 @@ export interface E2eOptions {
   commitConcurrency?: number;
   /** PostgreSQL URL; when absent the CLI starts an embedded PostgreSQL (fresh data directory each run). */
   databaseUrl?: string;
+  /** Node binary that runs the CLI. */
+  node: string;
   log: (line: string) => void;
 }
 
@@ -56,7 +58,7 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
   ];
   options.log(`end to end: koku-agg summarize, ${days.length} days × ${options.rowsPerDay.toLocaleString('en-US')} hourly pod rows, ${workers} worker(s), ${options.databaseUrl ? 'PostgreSQL from URL' : 'embedded PostgreSQL'}`);
   const started = Date.now();
-  const outcome = await runCommand(process.execPath, args, { measureRss: true, cwd: ROOT });
+  const outcome = await runCommand(options.node, args, { measureRss: true, cwd: ROOT });
   if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
   const phases = dayPhases(outcome.stderr, started, outcome.wallMs);
   return {

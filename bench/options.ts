@@ -19,6 +19,8 @@ export interface BenchOptions {
   databaseUrl?: string;
   cacheDir: string;
   out?: string;
+  /** Node binary for the measured children (day tasks, DuckDB, the month's CLI); default: the one running the bench. */
+  node: string;
 }
 
 /** `250k`, `0.5M`, `2M`, `1000000` → a row count. */
@@ -60,6 +62,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--db <url>', 'PostgreSQL for the end-to-end run (default: KOKU_AGG_DATABASE_URL, else embedded)')
     .option('--cache-dir <dir>', 'where generated data is kept between runs', defaultCacheRoot())
     .option('--out <file>', 'results JSON (default: bench/results/<timestamp>.json)')
+    .option('--node <path>', 'Node binary that runs the measured children, e.g. a Node 22 as Lambda runs (default: this one)', process.execPath)
     .exitOverride();
   program.parse(argv, { from: 'user' });
   const o = program.opts();
@@ -81,5 +84,6 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     databaseUrl: (o.db as string | undefined) ?? env.KOKU_AGG_DATABASE_URL,
     cacheDir: o.cacheDir as string,
     out: o.out as string | undefined,
+    node: o.node as string,
   };
 }

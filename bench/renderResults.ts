@@ -52,7 +52,8 @@ export function renderDayPhases(sizes: readonly SizeResult[]): string {
 }
 
 export function renderReport(report: BenchReport): string {
-  const out: string[] = [];
+  const { host } = report;
+  const out: string[] = [`Node ${host.node}, ${host.cpus} × ${host.cpuModel}, load average ${host.loadAverage.map((l) => l.toFixed(2)).join(' ')} at the start`, ''];
   const threads = (report.options.threads as number[] | undefined) ?? [];
   if (report.sizes.length > 0) out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []), '', renderDayPhases(report.sizes));
   if (report.e2e) {

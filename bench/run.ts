@@ -14,7 +14,7 @@ import { ensureDuckdbInstalled } from './loadDuckdb.js';
 import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
 import { renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
-import { lastJsonLine, runBundledChild } from './runChild.js';
+import { lastJsonLine, nodeVersionOf, runBundledChild } from './runChild.js';
 import type { BenchReport, DayResult, SizeResult } from './types.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     host: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
+      // The Node that runs the measured children (`--node`); the bench itself may run on another.
+      node: nodeVersionOf(options.node),
       loadAverage: loadavg(),
       totalMemMb: Math.round(totalmem() / 2 ** 20),
     },
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       workers: options.e2eWorkers,
       commitConcurrency: options.e2eCommitConcurrency,
       databaseUrl: options.databaseUrl,
+      node: options.node,
       log,
     });
     if (report.e2e.exitCode !== 0) log(`end-to-end run exited ${report.e2e.exitCode}:\n${report.e2e.outputTail}`);
@@ -71,18 +73,19 @@ async function main(): Promise<void> {
 async function benchSize(options: BenchOptions, rows: number): Promise<SizeResult> {
   const data = await ensureBenchData({ cacheRoot: options.cacheDir, kind: 'day', rowsPerDay: rows, seed: options.seed, days: [BENCH_DAY], parallel: 1, log });
   const runs: SizeResult['runs'] = { ts: [], duckdb: {} };
+  const child = { node: options.node };
   for (let r = 0; r < options.repeat; r++) {
     log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task`);
-    runs.ts.push(lastJsonLine<DayResult>(await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)]), 'TypeScript day task'));
+    runs.ts.push(lastJsonLine<DayResult>(await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm)], child), 'TypeScript day task'));
     if (options.readLatencyMs > 0) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: TypeScript day task, ${options.readLatencyMs} ms per read`);
-      const child = await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm), String(options.readLatencyMs)]);
-      (runs.tsWithLatency ??= []).push(lastJsonLine<DayResult>(child, 'TypeScript day task with read latency'));
+      const outcome = await runBundledChild('dayChild.ts', [data.dir, BENCH_DAY, String(options.warm), String(options.readLatencyMs)], child);
+      (runs.tsWithLatency ??= []).push(lastJsonLine<DayResult>(outcome, 'TypeScript day task with read latency'));
     }
     if (!options.duckdb) continue;
     for (const t of options.threads) {
       log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
-      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)]), `DuckDB threads=${t}`));
+      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)], child), `DuckDB threads=${t}`));
     }
   }
   const duckdb: SizeResult['duckdb'] = {};

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,17 @@ export interface ChildOptions {
   measureRss?: boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Node binary for `runBundledChild`; default: the one running the bench. */
+  node?: string;
+}
+
+/** The version (`v22.…`) of the Node binary at `node`; throws naming the path when it cannot be run. */
+export function nodeVersionOf(node: string): string {
+  try {
+    return execFileSync(node, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+  } catch (err) {
+    throw new Error(`--node ${node}: cannot run it (${err instanceof Error ? err.message : String(err)})`);
+  }
 }
 
 /** Runs `bench/<script>` (TypeScript, through tsx) in a fresh Node process. */
@@ -33,7 +44,7 @@ export function runTsChild(script: string, args: string[], options: ChildOptions
 
 /** Runs `bench/<script>` bundled as the Lambda is (`bundleChild`) in a fresh Node process. */
 export async function runBundledChild(script: string, args: string[], options: ChildOptions = {}): Promise<ChildOutcome> {
-  return runCommand(process.execPath, [await bundleChild(script), ...args], options);
+  return runCommand(options.node ?? process.execPath, [await bundleChild(script), ...args], options);
 }
 
 /** Runs any command; with `measureRss`, under GNU time writing `%M` (KiB) to a temp file. */
