@@ -30,11 +30,14 @@ export interface ChildOptions {
 
 /** The version (`v22.…`) of the Node binary at `node`; throws naming the path when it cannot be run. */
 export function nodeVersionOf(node: string): string {
+  let version: string;
   try {
-    return execFileSync(node, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+    version = execFileSync(node, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
   } catch (err) {
     throw new Error(`--node ${node}: cannot run it (${err instanceof Error ? err.message : String(err)})`);
   }
+  if (!/^v\d+\.\d+\.\d+/.test(version)) throw new Error(`--node ${node}: not a Node binary (--version printed ${JSON.stringify(version)})`);
+  return version;
 }
 
 /** Runs `bench/<script>` (TypeScript, through tsx) in a fresh Node process. */
