@@ -43,12 +43,9 @@ describe('decodeColumnChunk on hostile pages', () => {
   });
 });
 
-describe('decodeColumnChunk on PLAIN strings', () => {
-  // Lengths 0-80 cover the word-copy path (under 64 bytes, each tail length 0-3) and the long path; multi-byte UTF-8
-  // and a page starting at an odd offset of a larger buffer check that copies use the source's own byte offsets.
-  const texts = Array.from({ length: 81 }, (_, n) => Array.from({ length: n }, (_, k) => (k % 7 === 3 ? 'é' : String.fromCharCode(97 + ((n + k) % 26)))).join('').slice(0, n));
-  const encoder = new TextEncoder();
-  const encoded = texts.map((text) => encoder.encode(text));
+/** An uncompressed v1 PLAIN page of UTF-8 strings (each a 4-byte length, then its bytes). */
+function stringPage(texts: readonly string[]): Uint8Array {
+  const encoded = texts.map((text) => new TextEncoder().encode(text));
   const body = new Uint8Array(encoded.reduce((size, bytes) => size + 4 + bytes.length, 0));
   let at = 0;
   for (const bytes of encoded) {
@@ -56,7 +53,14 @@ describe('decodeColumnChunk on PLAIN strings', () => {
     body.set(bytes, at + 4);
     at += 4 + bytes.length;
   }
-  const page = dataPage(body, body.length, texts.length);
+  return dataPage(body, body.length, texts.length);
+}
+
+describe('decodeColumnChunk on PLAIN strings', () => {
+  // Lengths 0-80 cover the word-copy path (under 64 bytes, each tail length 0-3) and the long path; multi-byte UTF-8
+  // and a page starting at an odd offset of a larger buffer check that copies use the source's own byte offsets.
+  const texts = Array.from({ length: 81 }, (_, n) => Array.from({ length: n }, (_, k) => (k % 7 === 3 ? 'é' : String.fromCharCode(97 + ((n + k) % 26)))).join('').slice(0, n));
+  const page = stringPage(texts);
   const shifted = new Uint8Array(page.length + 3);
   shifted.set(page, 3);
   const chunk = shifted.subarray(3);
@@ -103,18 +107,6 @@ describe('decodeColumnChunk on OPTIONAL pages', () => {
 describe('decodeColumnChunk on PLAIN strings across pages', () => {
   // Uncompressed pages are views of the chunk: one buffer, a different offset per page. Each page's short strings
   // must be copied from its own offset.
-  function stringPage(texts: string[]): Uint8Array {
-    const encoded = texts.map((t) => new TextEncoder().encode(t));
-    const body = new Uint8Array(encoded.reduce((n, b) => n + 4 + b.length, 0));
-    let at = 0;
-    for (const b of encoded) {
-      new DataView(body.buffer).setUint32(at, b.length, true);
-      body.set(b, at + 4);
-      at += 4 + b.length;
-    }
-    return dataPage(body, body.length, texts.length);
-  }
-
   it('reads each page of one chunk at its own offset', () => {
     const first = ['pod-a-1', 'pod-a-2', 'pod-a-3'];
     const second = ['other-1', 'x', 'a-longer-pod-name-9'];
