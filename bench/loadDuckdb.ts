@@ -13,7 +13,7 @@ const MODULE = '@duckdb/node-api';
 export interface DuckDbApi {
   DuckDBInstance: {
     create(path: string, options: Record<string, string>): Promise<{
-      connect(): Promise<{ runAndReadAll(sql: string): Promise<{ getRowObjects(): Array<Record<string, unknown>> }>; closeSync(): void }>;
+      connect(): Promise<{ runAndReadAll(sql: string): Promise<{ getRowObjects(): Array<Record<string, unknown>>; getRowObjectsJson(): Array<Record<string, unknown>> }>; closeSync(): void }>;
       closeSync(): void;
     }>;
   };

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultCacheRoot } from './benchData.js';
 import { DEFAULT_E2E_ROWS_PER_DAY, DEFAULT_SEED, DEFAULT_SIZES, LARGE_SIZE } from './constants.js';
+import { POD_ROWS_QUERIES } from './podRowsSql.js';
+import type { PodRowsQuery } from './podRowsSql.js';
 
 export interface BenchOptions {
   sizes: number[];
@@ -11,6 +13,10 @@ export interface BenchOptions {
   readLatencyMs: number;
   threads: number[];
   duckdb: boolean;
+  /** DuckDB queries to time (`bench/podRowsSql.ts`): `raw` (Pod groups on raw label text), `koku` (labels as Koku). */
+  queries: PodRowsQuery[];
+  /** With DuckDB: compare the TS task's Pod rows with the `koku` query's, row by row, once per size. */
+  check: boolean;
   day: boolean;
   e2e: boolean;
   e2eRowsPerDay: number;
@@ -29,6 +35,13 @@ export function parseRows(text: string): number {
   if (!m) throw new InvalidArgumentError(`not a row count: ${text} (e.g. 250k, 0.5M, 2000000)`);
   const scale = m[2] === '' ? 1 : m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6;
   return Math.round(Number(m[1]) * scale);
+}
+
+function queryList(text: string): PodRowsQuery[] {
+  const queries = text.split(',').filter(Boolean);
+  const unknown = queries.filter((q) => !POD_ROWS_QUERIES.includes(q as PodRowsQuery));
+  if (unknown.length > 0 || queries.length === 0) throw new InvalidArgumentError(`not a list of DuckDB queries: ${text} (raw, koku)`);
+  return [...new Set(queries)] as PodRowsQuery[];
 }
 
 const rowList = (text: string) => text.split(',').filter(Boolean).map(parseRows);
@@ -54,6 +67,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--read-latency-ms <n>', 'also run the TS day task with n ms added to every listing and ranged read of its inputs, as S3 round trips from Lambda (0: not)', nonNegativeInt, 0)
     .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
     .option('--no-duckdb', 'skip DuckDB')
+    .option('--queries <list>', 'DuckDB queries to time: raw (Pod groups on the raw label text), koku (labels filtered and merged as Koku)', queryList, [...POD_ROWS_QUERIES])
+    .option('--no-check', "skip comparing the TS task's Pod rows with DuckDB's koku query, row by row")
     .option('--no-day', 'skip the day benchmark')
     .option('--no-e2e', 'skip the month end to end')
     .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)
@@ -76,6 +91,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     readLatencyMs: o.readLatencyMs as number,
     threads: o.threads as number[],
     duckdb: o.duckdb as boolean,
+    queries: o.queries as PodRowsQuery[],
+    check: o.check as boolean,
     day: o.day as boolean,
     e2e: o.e2e as boolean,
     e2eRowsPerDay: o.e2eRowsPerDay as number,

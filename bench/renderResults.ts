@@ -1,16 +1,19 @@
+import type { PodRowsComparison } from './comparePodRows.js';
 import type { BenchReport, DayResult, SizeResult } from './types.js';
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(0));
 const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : String(n));
 
-/** The day benchmark as a Markdown table (what bench/README.md shows). */
+/**
+ * The day benchmark as Markdown tables (what bench/README.md shows): the TS task beside DuckDB's `raw` query, then,
+ * when it ran, beside the `koku` query (the same Pod rows as the TS task, labels as Koku).
+ */
 export function renderDayTable(sizes: readonly SizeResult[], threads: readonly number[]): string {
   const warm = sizes.some((size) => size.ts.warmWallMs !== undefined);
-  const duck = threads.flatMap((t) => [`DuckDB ${t}T s`, `DuckDB ${t}T MB`, `TS ÷ DuckDB ${t}T`, ...(warm ? [`warm: DuckDB ${t}T s`, `warm: TS ÷ DuckDB ${t}T`] : [])]);
   const latency = sizes.find((size) => size.tsWithLatency)?.tsWithLatency?.readLatencyMs;
   const slow = latency === undefined ? [] : [`TS, ${latency} ms a read: s`, ...(warm ? [`warm: TS, ${latency} ms a read: s`] : [])];
-  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...(warm ? ['warm: TS s'] : []), ...slow, ...duck];
+  const header = ['hourly pod rows', 'rows read', 'out rows (Pod)', 'TS wall s', 'TS CPU s', 'TS rows/s', 'TS peak RSS MB', ...(warm ? ['warm: TS s'] : []), ...slow, ...duckdbHeader('DuckDB', threads, warm)];
   const lines = [row(header), row(header.map(() => '---'))];
   for (const size of sizes) {
     const ts = size.ts;
@@ -28,14 +31,57 @@ export function renderDayTable(sizes: readonly SizeResult[], threads: readonly n
       cells.push(optional(size.tsWithLatency?.wallMs));
       if (warm) cells.push(optional(size.tsWithLatency?.warmWallMs));
     }
-    for (const t of threads) {
-      const d: DayResult | undefined = size.duckdb[`threads${t}`];
-      cells.push(d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? ratio(ts.wallMs, d.wallMs) : '–');
-      if (warm) cells.push(optional(d?.warmWallMs), ratio(ts.warmWallMs, d?.warmWallMs));
-    }
+    cells.push(...duckdbCells(ts, size.duckdb, threads, warm));
     lines.push(row(cells));
   }
+  const koku = sizes.some((size) => Object.keys(size.duckdbKoku ?? {}).length > 0);
+  return koku ? `${lines.join('\n')}\n\n${renderKokuTable(sizes, threads, warm)}` : lines.join('\n');
+}
+
+function renderKokuTable(sizes: readonly SizeResult[], threads: readonly number[], warm: boolean): string {
+  const header = ['hourly pod rows', 'Pod rows: TS / DuckDB', 'TS wall s', ...(warm ? ['warm: TS s'] : []), ...duckdbHeader('DuckDB as Koku', threads, warm)];
+  const lines = [row(header), row(header.map(() => '---'))];
+  for (const size of sizes) {
+    const ts = size.ts;
+    const duck = Object.values(size.duckdbKoku ?? {})[0];
+    const cells = [count(size.hourlyPodRows), `${count(ts.podRows)} / ${duck ? count(duck.podRows) : '–'}`, s(ts.wallMs), ...(warm ? [optional(ts.warmWallMs)] : [])];
+    lines.push(row([...cells, ...duckdbCells(ts, size.duckdbKoku ?? {}, threads, warm)]));
+  }
   return lines.join('\n');
+}
+
+function duckdbHeader(name: string, threads: readonly number[], warm: boolean): string[] {
+  return threads.flatMap((t) => [`${name} ${t}T s`, `${name} ${t}T MB`, `TS ÷ ${name} ${t}T`, ...(warm ? [`warm: ${name} ${t}T s`, `warm: TS ÷ ${name} ${t}T`] : [])]);
+}
+
+function duckdbCells(ts: DayResult, byThreads: SizeResult['duckdb'], threads: readonly number[], warm: boolean): string[] {
+  return threads.flatMap((t) => {
+    const d = byThreads[`threads${t}`];
+    return [d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? ratio(ts.wallMs, d.wallMs) : '–', ...(warm ? [optional(d?.warmWallMs), ratio(ts.warmWallMs, d?.warmWallMs)] : [])];
+  });
+}
+
+/** One line per size that ran the parity check: do the TS task's Pod rows equal DuckDB's `koku` query's, row by row? */
+export function renderChecks(sizes: readonly SizeResult[]): string {
+  return sizes
+    .filter((size) => size.check)
+    .map((size) => {
+      const c = size.check as PodRowsComparison;
+      const head = `Pod rows at ${count(size.hourlyPodRows)} rows, TS against DuckDB as Koku:`;
+      if (c.agree) return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)})`;
+      const lists = [
+        ...c.missing.rows.map((r) => `  only in DuckDB: ${r}`),
+        ...c.extra.rows.map((r) => `  only in TS: ${r}`),
+        ...c.duplicates.rows.map((r) => `  on two rows of one side: ${r}`),
+        ...c.differences.first.map((d) => `  ${d.column}: TS ${String(d.ours)}, DuckDB ${String(d.reference)} in ${d.row}`),
+      ];
+      return [
+        `${head} DIFFER: ${c.ours} TS rows, ${c.reference} DuckDB rows, ${c.matched} paired; ${c.missing.count} only in DuckDB, ${c.extra.count} only in TS, ` +
+          `${c.duplicates.count} duplicate keys, ${c.differences.count} values beyond ${c.tolerance} relative`,
+        ...lists,
+      ].join('\n');
+    })
+    .join('\n');
 }
 
 /** Where the TS day task's time went at each size (the median runs' `phasesMs`), cold and warm. */
@@ -55,7 +101,11 @@ export function renderReport(report: BenchReport): string {
   const { host } = report;
   const out: string[] = [`Node ${host.node}, ${host.cpus} × ${host.cpuModel}, load average ${host.loadAverage.map((l) => l.toFixed(2)).join(' ')} at the start`, ''];
   const threads = (report.options.threads as number[] | undefined) ?? [];
-  if (report.sizes.length > 0) out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []), '', renderDayPhases(report.sizes));
+  if (report.sizes.length > 0) {
+    out.push(renderDayTable(report.sizes, report.options.duckdb ? threads : []), '', renderDayPhases(report.sizes));
+    const checks = renderChecks(report.sizes);
+    if (checks !== '') out.push('', checks);
+  }
   if (report.e2e) {
     const e = report.e2e;
     out.push(

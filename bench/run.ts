@@ -7,13 +7,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PodRowsComparison } from './comparePodRows.js';
 import { BENCH_DAY } from './constants.js';
 import { runE2eMonth } from './e2eMonth.js';
 import { ensureBenchData } from './ensureBenchData.js';
 import { ensureDuckdbInstalled } from './loadDuckdb.js';
 import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
-import { renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
+import { renderChecks, renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
 import { lastJsonLine, nodeVersionOf, runBundledChild } from './runChild.js';
 import type { BenchReport, DayResult, SizeResult } from './types.js';
 
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     for (const rows of options.sizes) {
       report.sizes.push(await benchSize(options, rows));
       save();
-      log(`\n${renderDayTable(report.sizes, options.duckdb ? options.threads : [])}\n\n${renderDayPhases(report.sizes)}`);
+      log(`\n${renderDayTable(report.sizes, options.duckdb ? options.threads : [])}\n\n${renderDayPhases(report.sizes)}\n${renderChecks(report.sizes)}`);
     }
   }
   if (options.e2e) {
@@ -67,6 +68,11 @@ async function main(): Promise<void> {
     save();
   }
   process.stdout.write(`${renderReport(report)}\n\nresults: ${out}\n`);
+  const disagreeing = report.sizes.filter((size) => size.check && !size.check.agree);
+  if (disagreeing.length > 0) {
+    log(`PARITY CHECK FAILED: the TS Pod rows differ from DuckDB's koku query at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} rows (see above)`);
+    process.exitCode = 1;
+  }
 }
 
 /** One size: runs TS and DuckDB (each thread count) `repeat` times, interleaved, and keeps the medians. */
@@ -83,13 +89,26 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
       (runs.tsWithLatency ??= []).push(lastJsonLine<DayResult>(outcome, 'TypeScript day task with read latency'));
     }
     if (!options.duckdb) continue;
-    for (const t of options.threads) {
-      log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: DuckDB threads=${t}`);
-      (runs.duckdb[`threads${t}`] ??= []).push(lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm)], child), `DuckDB threads=${t}`));
+    for (const query of options.queries) {
+      for (const t of options.threads) {
+        const what = `DuckDB ${query} query, threads=${t}`;
+        log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: ${what}`);
+        const result = lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm), query], child), what);
+        const byThreads = query === 'raw' ? runs.duckdb : (runs.duckdbKoku ??= {});
+        (byThreads[`threads${t}`] ??= []).push(result);
+      }
     }
   }
-  const duckdb: SizeResult['duckdb'] = {};
-  for (const [key, list] of Object.entries(runs.duckdb)) duckdb[key as `threads${number}`] = median(list);
+  let check: PodRowsComparison | undefined;
+  if (options.duckdb && options.check) {
+    log(`${rows.toLocaleString('en-US')} rows: TS Pod rows against DuckDB's koku query, row by row`);
+    check = lastJsonLine<PodRowsComparison>(await runBundledChild('checkChild.ts', [data.dir, BENCH_DAY], child), 'Pod row check');
+  }
+  const medians = (byThreads: Record<string, DayResult[]>) => {
+    const out: SizeResult['duckdb'] = {};
+    for (const [key, list] of Object.entries(byThreads)) out[key as `threads${number}`] = median(list);
+    return out;
+  };
   return {
     hourlyPodRows: data.rows['pod_usage.hourly'] ?? 0,
     pods: data.pods,
@@ -97,7 +116,9 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
     objects: data.objects,
     ts: median(runs.ts),
     ...(runs.tsWithLatency ? { tsWithLatency: median(runs.tsWithLatency) } : {}),
-    duckdb,
+    duckdb: medians(runs.duckdb),
+    ...(runs.duckdbKoku ? { duckdbKoku: medians(runs.duckdbKoku) } : {}),
+    ...(check ? { check } : {}),
     runs,
   };
 }

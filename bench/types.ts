@@ -1,6 +1,11 @@
+import type { PodRowsComparison } from './comparePodRows.js';
+import type { PodRowsQuery } from './podRowsSql.js';
+
 /** What a day child (TypeScript or DuckDB) reports for one run. */
 export interface DayResult {
   engine: 'ts' | 'duckdb';
+  /** DuckDB: which query ran (`bench/podRowsSql.ts`); runs before session 10 ran `raw` and do not say. */
+  query?: PodRowsQuery;
   threads?: number;
   wallMs: number;
   cpuMs: number;
@@ -35,9 +40,14 @@ export interface SizeResult {
   ts: DayResult;
   /** With `--read-latency-ms`: the same TS day task with that wait before every read of its inputs. */
   tsWithLatency?: DayResult;
+  /** DuckDB's `raw` query (no label filtering or merging), per thread count. */
   duckdb: Partial<Record<`threads${number}`, DayResult>>;
+  /** DuckDB's `koku` query (the same Pod rows as the TS task, labels as Koku), per thread count; since session 10. */
+  duckdbKoku?: Partial<Record<`threads${number}`, DayResult>>;
+  /** The TS task's Pod rows against the `koku` query's, row by row (`--check`, on by default with DuckDB). */
+  check?: PodRowsComparison;
   /** All repetitions, for the record; the figures above are medians by wall time. */
-  runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]> };
+  runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]>; duckdbKoku?: Record<string, DayResult[]> };
 }
 
 export interface E2eResult {
