@@ -1,6 +1,7 @@
 /**
- * Child process: the parity check. Runs the TS day task once and DuckDB's `koku` query once on the same files, and
- * compares their Pod rows row by row (`comparePodRows`). Prints one JSON line (`PodRowsComparison`). Not timed.
+ * Child process: the parity check. Runs the TS day task once, then DuckDB's `koku` and `trino` queries once each on
+ * the same files, and compares the TS Pod rows with each's row by row (`comparePodRows`). Prints one JSON line
+ * (`{ koku, trino }`, each a `PodRowsComparison`). Not timed.
  * argv: <dataDir> <day>
  */
 import { readOcpPartialRows } from '../lib/pipeline/partials.js';
@@ -8,9 +9,10 @@ import { ensureParquetWasm } from '../lib/parquet/index.js';
 import { MemoryObjectStore } from '../lib/store/index.js';
 import { runBenchDayTask } from './benchDayTask.js';
 import { comparePodRows } from './comparePodRows.js';
-import type { ComparablePodRow } from './comparePodRows.js';
+import type { ComparablePodRow, PodRowsComparison } from './comparePodRows.js';
 import { loadDuckdb } from './loadDuckdb.js';
 import { benchPodRowsSql } from './podRowsSql.js';
+import type { LabelledQuery } from './types.js';
 
 const [dataDir, day] = process.argv.slice(2);
 if (!dataDir || !day) throw new Error('usage: checkChild <dataDir> <YYYY-MM-DD>');
@@ -23,8 +25,12 @@ const ours = (await readOcpPartialRows(partialStore, manifest)).rows.filter((r) 
 const { DuckDBInstance } = await loadDuckdb();
 const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
 const connection = await instance.connect();
-// The JSON form gives dates as YYYY-MM-DD and DOUBLEs as numbers, the shapes of the partial's rows.
-const reference = (await connection.runAndReadAll(benchPodRowsSql('koku', dataDir, day))).getRowObjectsJson() as unknown as ComparablePodRow[];
+const checks: Partial<Record<LabelledQuery, PodRowsComparison>> = {};
+for (const query of ['koku', 'trino'] as const) {
+  // The JSON form gives dates as YYYY-MM-DD and DOUBLEs as numbers, the shapes of the partial's rows.
+  const reference = (await connection.runAndReadAll(benchPodRowsSql(query, dataDir, day))).getRowObjectsJson() as unknown as ComparablePodRow[];
+  checks[query] = comparePodRows(ours, reference);
+}
 connection.closeSync();
 
-process.stdout.write(`${JSON.stringify(comparePodRows(ours, reference))}\n`);
+process.stdout.write(`${JSON.stringify(checks)}\n`);

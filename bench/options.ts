@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultCacheRoot } from './benchData.js';
 import { DEFAULT_E2E_ROWS_PER_DAY, DEFAULT_SEED, DEFAULT_SIZES, LARGE_SIZE } from './constants.js';
-import { POD_ROWS_QUERIES } from './podRowsSql.js';
+import { DEFAULT_POD_ROWS_QUERIES, POD_ROWS_QUERIES } from './podRowsSql.js';
 import type { PodRowsQuery } from './podRowsSql.js';
 
 export interface BenchOptions {
@@ -13,9 +13,9 @@ export interface BenchOptions {
   readLatencyMs: number;
   threads: number[];
   duckdb: boolean;
-  /** DuckDB queries to time (`bench/podRowsSql.ts`): `raw` (Pod groups on raw label text), `koku` (labels as Koku). */
+  /** DuckDB queries to time (`bench/podRowsSql.ts`): `raw`, `koku`, `trino`. */
   queries: PodRowsQuery[];
-  /** With DuckDB: compare the TS task's Pod rows with the `koku` query's, row by row, once per size. */
+  /** With DuckDB: compare the TS task's Pod rows with the `koku` and `trino` queries' rows, row by row, once per size. */
   check: boolean;
   day: boolean;
   e2e: boolean;
@@ -40,7 +40,7 @@ export function parseRows(text: string): number {
 function queryList(text: string): PodRowsQuery[] {
   const queries = text.split(',').filter(Boolean);
   const unknown = queries.filter((q) => !POD_ROWS_QUERIES.includes(q as PodRowsQuery));
-  if (unknown.length > 0 || queries.length === 0) throw new InvalidArgumentError(`not a list of DuckDB queries: ${text} (raw, koku)`);
+  if (unknown.length > 0 || queries.length === 0) throw new InvalidArgumentError(`not a list of DuckDB queries: ${text} (${POD_ROWS_QUERIES.join(', ')})`);
   return [...new Set(queries)] as PodRowsQuery[];
 }
 
@@ -67,8 +67,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--read-latency-ms <n>', 'also run the TS day task with n ms added to every listing and ranged read of its inputs, as S3 round trips from Lambda (0: not)', nonNegativeInt, 0)
     .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
     .option('--no-duckdb', 'skip DuckDB')
-    .option('--queries <list>', 'DuckDB queries to time: raw (Pod groups on the raw label text), koku (labels filtered and merged as Koku)', queryList, [...POD_ROWS_QUERIES])
-    .option('--no-check', "skip comparing the TS task's Pod rows with DuckDB's koku query, row by row")
+    .option('--queries <list>', 'DuckDB queries to time: raw (groups on the raw label text), koku (labels as Koku, grouped on the text first), trino (labels as Koku, merged per row as Trino does)', queryList, [...DEFAULT_POD_ROWS_QUERIES])
+    .option('--no-check', "skip comparing the TS task's Pod rows with DuckDB's koku and trino queries, row by row")
     .option('--no-day', 'skip the day benchmark')
     .option('--no-e2e', 'skip the month end to end')
     .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)

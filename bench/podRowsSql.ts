@@ -1,21 +1,26 @@
 /**
- * DuckDB SQL for the day's Pod rows (spec §6) over Koku-layout Parquet, in two forms:
+ * DuckDB SQL for the day's Pod rows (spec §6) over Koku-layout Parquet. Every form has §6's sums, maxes and
+ * effective-usage coalesce, drops rows with an empty node, and joins node and cluster capacity from the hourly rows
+ * (max per (interval_start, node), summed over the day's hours). They differ in labels:
  *
- * - `raw`: daily pod rows grouped by (day, namespace, node, raw pod_labels text), with the sums and maxes of §6,
- *   joined to node and cluster capacity from the hourly rows (max per (interval_start, node), summed over the day's
- *   hours). No label filtering or merging: the least work that yields one row per Pod group, a lower bound.
- * - `koku`: the same rows as Koku computes them, labels included (§5): each node's and namespace's label maps filtered
- *   to the allow-list and made DISTINCT per day, the pod's own map filtered, the three merged (pod > namespace > node)
- *   and the merged map used as the group key, as Koku's Trino SQL does. Rows with an empty node are dropped (§6).
- *   These are the Pod rows the TS day task writes, so the bench can compare them row by row.
+ * - `raw`: groups on the raw pod_labels text; no label filtering or merging (§5). A lower bound, not Koku's rows.
+ * - `koku`: Koku's rows (§5): node and namespace label maps filtered to the allow-list and DISTINCT per day, the pod's
+ *   own map filtered, the three merged (pod > namespace > node), and the merged map as the group key. Computed as a
+ *   DuckDB user would: grouped on the raw text first, labels merged per group, then grouped again.
+ * - `trino`: the same rows in the shape of Koku's Trino SQL, which parses and merges every row's labels.
+ *
+ * `koku` and `trino` give the Pod rows the TS day task writes, so the bench compares them row by row.
  */
 import { join } from 'node:path';
 import { reportPrefixes } from './benchData.js';
 import { BENCH_ENABLED_KEYS } from './constants.js';
 
-export type PodRowsQuery = 'raw' | 'koku';
+export type PodRowsQuery = 'raw' | 'koku' | 'trino';
 
-export const POD_ROWS_QUERIES: readonly PodRowsQuery[] = ['raw', 'koku'];
+export const POD_ROWS_QUERIES: readonly PodRowsQuery[] = ['raw', 'koku', 'trino'];
+
+/** What `npm run bench` times unless `--queries` says otherwise. */
+export const DEFAULT_POD_ROWS_QUERIES: readonly PodRowsQuery[] = ['raw', 'koku'];
 
 export interface PodRowsSqlInput {
   hourlyGlob: string;
@@ -31,7 +36,7 @@ export interface PodRowsSqlInput {
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export function podRowsSql(query: PodRowsQuery, input: PodRowsSqlInput): string {
-  return query === 'raw' ? rawSql(input) : kokuSql(input);
+  return { raw: rawSql, koku: kokuSql, trino: trinoSql }[query](input);
 }
 
 function window(input: PodRowsSqlInput, column = 'interval_start'): string {
@@ -54,19 +59,40 @@ function capacityCtes(input: PodRowsSqlInput): string {
 )`;
 }
 
-const POD_SUMS = `max(resource_id) AS resource_id,
-    sum(pod_usage_cpu_core_seconds) / 3600 AS pod_usage_cpu_core_hours,
-    sum(pod_request_cpu_core_seconds) / 3600 AS pod_request_cpu_core_hours,
-    sum(coalesce(pod_effective_usage_cpu_core_seconds,
-      greatest(pod_usage_cpu_core_seconds, pod_request_cpu_core_seconds))) / 3600 AS pod_effective_usage_cpu_core_hours,
-    sum(pod_limit_cpu_core_seconds) / 3600 AS pod_limit_cpu_core_hours,
-    sum(pod_usage_memory_byte_seconds) / 3600 * pow(2, -30) AS pod_usage_memory_gigabyte_hours,
-    sum(pod_request_memory_byte_seconds) / 3600 * pow(2, -30) AS pod_request_memory_gigabyte_hours,
-    sum(coalesce(pod_effective_usage_memory_byte_seconds,
-      greatest(pod_usage_memory_byte_seconds, pod_request_memory_byte_seconds))) / 3600 * pow(2, -30) AS pod_effective_usage_memory_gigabyte_hours,
-    sum(pod_limit_memory_byte_seconds) / 3600 * pow(2, -30) AS pod_limit_memory_gigabyte_hours,
-    max(node_capacity_cpu_cores) AS node_capacity_cpu_cores,
-    max(node_capacity_memory_bytes) * pow(2, -30) AS node_capacity_memory_gigabytes`;
+const TO_CORE_HOURS = '/ 3600';
+const TO_GIB_HOURS = '/ 3600 * pow(2, -30)';
+const effective = (unit: string) => `coalesce(pod_effective_usage_${unit}, greatest(pod_usage_${unit}, pod_request_${unit}))`;
+
+/** Spec §6's sums: output column, what is summed per daily row, and the unit conversion applied to the sum. */
+const POD_SUMS: ReadonlyArray<[column: string, summed: string, conversion: string]> = [
+  ['pod_usage_cpu_core_hours', 'pod_usage_cpu_core_seconds', TO_CORE_HOURS],
+  ['pod_request_cpu_core_hours', 'pod_request_cpu_core_seconds', TO_CORE_HOURS],
+  ['pod_effective_usage_cpu_core_hours', effective('cpu_core_seconds'), TO_CORE_HOURS],
+  ['pod_limit_cpu_core_hours', 'pod_limit_cpu_core_seconds', TO_CORE_HOURS],
+  ['pod_usage_memory_gigabyte_hours', 'pod_usage_memory_byte_seconds', TO_GIB_HOURS],
+  ['pod_request_memory_gigabyte_hours', 'pod_request_memory_byte_seconds', TO_GIB_HOURS],
+  ['pod_effective_usage_memory_gigabyte_hours', effective('memory_byte_seconds'), TO_GIB_HOURS],
+  ['pod_limit_memory_gigabyte_hours', 'pod_limit_memory_byte_seconds', TO_GIB_HOURS],
+];
+
+/** Spec §6's maxes: output column, the daily column, and its conversion. */
+const POD_MAXES: ReadonlyArray<[column: string, source: string, conversion: string]> = [
+  ['resource_id', 'resource_id', ''],
+  ['node_capacity_cpu_cores', 'node_capacity_cpu_cores', ''],
+  ['node_capacity_memory_gigabytes', 'node_capacity_memory_bytes', '* pow(2, -30)'],
+];
+
+/** The aggregates straight from daily rows: `sum(x) / 3600 AS …`. */
+const podAggregates = (): string =>
+  [...POD_MAXES.map(([c, from, k]) => `max(${from}) ${k} AS ${c}`), ...POD_SUMS.map(([c, x, k]) => `sum(${x}) ${k} AS ${c}`)].join(',\n    ');
+
+/** First stage of two: the same aggregates, unconverted (sums in seconds, max bytes), named after the output. */
+const podPartialAggregates = (): string =>
+  [...POD_MAXES.map(([c, from]) => `max(${from}) AS ${c}`), ...POD_SUMS.map(([c, x]) => `sum(${x}) AS ${c}`)].join(',\n    ');
+
+/** Second stage: aggregates of the first stage's rows, converted. */
+const podFinalAggregates = (): string =>
+  [...POD_MAXES.map(([c, , k]) => `max(${c}) ${k} AS ${c}`), ...POD_SUMS.map(([c, , k]) => `sum(${c}) ${k} AS ${c}`)].join(',\n    ');
 
 const WITH_CAPACITY = `SELECT p.*,
   n.cpu_s / 3600 AS node_capacity_cpu_core_hours,
@@ -79,7 +105,7 @@ function rawSql(input: PodRowsSqlInput): string {
   return `
 WITH ${capacityCtes(input)}, pods AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
-    ${POD_SUMS}
+    ${podAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
   WHERE ${window(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
@@ -97,14 +123,20 @@ function filtered(column: string, enabledKeys: readonly string[]): string {
   return `map_from_entries(list_filter(map_entries(CAST(CAST(${column} AS JSON) AS MAP(VARCHAR, VARCHAR))), e -> list_contains(${list}, e.key)))`;
 }
 
-function kokuSql(input: PodRowsSqlInput): string {
+/**
+ * The merged label map (§5.2) of a row `li` joined to `nl` (node) and `ns` (namespace) labels, as canonical JSON text:
+ * entries sorted so that equal maps are equal group keys whatever order the texts listed them in (Trino compares
+ * maps, not texts); map_concat keeps the last map's value for a repeated key, hence node, namespace, pod.
+ */
+function mergedLabels(enabledKeys: readonly string[]): string {
+  return `to_json(map_from_entries(list_sort(map_entries(map_concat(
+      coalesce(nl.labels, MAP {}), coalesce(ns.labels, MAP {}), ${filtered('li.pod_labels', enabledKeys)})))))::VARCHAR`;
+}
+
+/** Each node's and namespace's filtered label maps, DISTINCT per day (§5.2: two sets a day give two rows). */
+function labelCtes(input: PodRowsSqlInput): string {
   const keys = input.enabledKeys;
-  // Entries sorted so that equal maps are equal group keys whatever order the texts listed them in (Trino compares
-  // maps, not texts); map_concat keeps the last map's value for a repeated key, hence node, namespace, pod.
-  const merged = `to_json(map_from_entries(list_sort(map_entries(map_concat(
-      coalesce(nl.labels, MAP {}), coalesce(ns.labels, MAP {}), ${filtered('li.pod_labels', keys)})))))::VARCHAR`;
-  return `
-WITH ${capacityCtes(input)}, node_labels AS (
+  return `node_labels AS (
   SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, node, ${filtered('node_labels', keys)} AS labels
   FROM read_parquet(${literal(input.nodeLabelsGlob)})
   WHERE ${window(input)}
@@ -112,13 +144,51 @@ WITH ${capacityCtes(input)}, node_labels AS (
   SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, namespace, ${filtered('namespace_labels', keys)} AS labels
   FROM read_parquet(${literal(input.namespaceLabelsGlob)})
   WHERE ${window(input)}
+)`;
+}
+
+const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_start = li.usage_start
+  LEFT JOIN namespace_labels ns ON ns.namespace = li.namespace AND ns.usage_start = li.usage_start`;
+
+/**
+ * Koku's rows, computed the way a DuckDB user would: group the daily rows on the raw label text first (as `raw`
+ * does), then merge the labels of those far fewer groups and group again on the merged map. Equal to grouping the
+ * rows on their merged maps directly: a text always merges to the same map on a given day, namespace and node, and
+ * a node with two label sets duplicates a text's group as it would duplicate each of its rows.
+ */
+function kokuSql(input: PodRowsSqlInput): string {
+  return `
+WITH ${capacityCtes(input)}, ${labelCtes(input)}, by_text AS (
+  SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
+    ${podPartialAggregates()}
+  FROM read_parquet(${literal(input.dailyGlob)})
+  WHERE ${window(input)} AND node != ''
+  GROUP BY 1, 2, 3, 4
 ), pods AS (
-  SELECT CAST(li.interval_start AS DATE) AS usage_start, li.namespace, li.node, ${merged} AS pod_labels,
-    ${POD_SUMS}
-  FROM read_parquet(${literal(input.dailyGlob)}) li
-  LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_start = CAST(li.interval_start AS DATE)
-  LEFT JOIN namespace_labels ns ON ns.namespace = li.namespace AND ns.usage_start = CAST(li.interval_start AS DATE)
-  WHERE ${window(input, 'li.interval_start')} AND li.node != ''
+  SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
+    ${podFinalAggregates()}
+  FROM by_text li
+  ${LABEL_JOINS}
+  GROUP BY 1, 2, 3, 4
+)
+${WITH_CAPACITY}`;
+}
+
+/**
+ * Koku's rows in the shape of Koku's Trino SQL: every daily row's label JSON is parsed, filtered and merged, and the
+ * rows are grouped on the merged map. What the bench's parity check compares the TS rows with.
+ */
+function trinoSql(input: PodRowsSqlInput): string {
+  return `
+WITH ${capacityCtes(input)}, ${labelCtes(input)}, daily AS (
+  SELECT *, CAST(interval_start AS DATE) AS usage_start
+  FROM read_parquet(${literal(input.dailyGlob)})
+  WHERE ${window(input)} AND node != ''
+), pods AS (
+  SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
+    ${podAggregates()}
+  FROM daily li
+  ${LABEL_JOINS}
   GROUP BY 1, 2, 3, 4
 )
 ${WITH_CAPACITY}`;

@@ -1,5 +1,5 @@
 import type { PodRowsComparison } from './comparePodRows.js';
-import type { BenchReport, DayResult, SizeResult } from './types.js';
+import type { BenchReport, ByThreads, DayResult, LabelledQuery, SizeResult } from './types.js';
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(0));
@@ -34,18 +34,26 @@ export function renderDayTable(sizes: readonly SizeResult[], threads: readonly n
     cells.push(...duckdbCells(ts, size.duckdb, threads, warm));
     lines.push(row(cells));
   }
-  const koku = sizes.some((size) => Object.keys(size.duckdbKoku ?? {}).length > 0);
-  return koku ? `${lines.join('\n')}\n\n${renderKokuTable(sizes, threads, warm)}` : lines.join('\n');
+  const tables = [lines.join('\n')];
+  for (const query of LABELLED_QUERIES) {
+    if (sizes.some((size) => Object.keys(size.duckdbLabelled?.[query] ?? {}).length > 0)) tables.push(renderLabelledTable(sizes, query, threads, warm));
+  }
+  return tables.join('\n\n');
 }
 
-function renderKokuTable(sizes: readonly SizeResult[], threads: readonly number[], warm: boolean): string {
-  const header = ['hourly pod rows', 'Pod rows: TS / DuckDB', 'TS wall s', ...(warm ? ['warm: TS s'] : []), ...duckdbHeader('DuckDB as Koku', threads, warm)];
+const LABELLED_QUERIES: readonly LabelledQuery[] = ['koku', 'trino'];
+const LABELLED_NAMES: Record<LabelledQuery, string> = { koku: 'DuckDB as Koku', trino: 'DuckDB as Trino' };
+
+/** The TS task beside a DuckDB query that computes the same Pod rows (labels as Koku). */
+function renderLabelledTable(sizes: readonly SizeResult[], query: LabelledQuery, threads: readonly number[], warm: boolean): string {
+  const header = ['hourly pod rows', 'Pod rows: TS / DuckDB', 'TS wall s', ...(warm ? ['warm: TS s'] : []), ...duckdbHeader(LABELLED_NAMES[query], threads, warm)];
   const lines = [row(header), row(header.map(() => '---'))];
   for (const size of sizes) {
     const ts = size.ts;
-    const duck = Object.values(size.duckdbKoku ?? {})[0];
+    const byThreads = size.duckdbLabelled?.[query] ?? {};
+    const duck = Object.values(byThreads)[0];
     const cells = [count(size.hourlyPodRows), `${count(ts.podRows)} / ${duck ? count(duck.podRows) : '–'}`, s(ts.wallMs), ...(warm ? [optional(ts.warmWallMs)] : [])];
-    lines.push(row([...cells, ...duckdbCells(ts, size.duckdbKoku ?? {}, threads, warm)]));
+    lines.push(row([...cells, ...duckdbCells(ts, byThreads, threads, warm)]));
   }
   return lines.join('\n');
 }
@@ -54,34 +62,38 @@ function duckdbHeader(name: string, threads: readonly number[], warm: boolean): 
   return threads.flatMap((t) => [`${name} ${t}T s`, `${name} ${t}T MB`, `TS ÷ ${name} ${t}T`, ...(warm ? [`warm: ${name} ${t}T s`, `warm: TS ÷ ${name} ${t}T`] : [])]);
 }
 
-function duckdbCells(ts: DayResult, byThreads: SizeResult['duckdb'], threads: readonly number[], warm: boolean): string[] {
+function duckdbCells(ts: DayResult, byThreads: ByThreads, threads: readonly number[], warm: boolean): string[] {
   return threads.flatMap((t) => {
     const d = byThreads[`threads${t}`];
     return [d ? s(d.wallMs) : '–', d ? mb(d.peakRssMb) : '–', d ? ratio(ts.wallMs, d.wallMs) : '–', ...(warm ? [optional(d?.warmWallMs), ratio(ts.warmWallMs, d?.warmWallMs)] : [])];
   });
 }
 
-/** One line per size that ran the parity check: do the TS task's Pod rows equal DuckDB's `koku` query's, row by row? */
+/** One line per size and labelled query of the parity check: do the TS task's Pod rows equal DuckDB's, row by row? */
 export function renderChecks(sizes: readonly SizeResult[]): string {
   return sizes
-    .filter((size) => size.check)
-    .map((size) => {
-      const c = size.check as PodRowsComparison;
-      const head = `Pod rows at ${count(size.hourlyPodRows)} rows, TS against DuckDB as Koku:`;
-      if (c.agree) return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)})`;
-      const lists = [
-        ...c.missing.rows.map((r) => `  only in DuckDB: ${r}`),
-        ...c.extra.rows.map((r) => `  only in TS: ${r}`),
-        ...c.duplicates.rows.map((r) => `  on two rows of one side: ${r}`),
-        ...c.differences.first.map((d) => `  ${d.column}: TS ${String(d.ours)}, DuckDB ${String(d.reference)} in ${d.row}`),
-      ];
-      return [
-        `${head} DIFFER: ${c.ours} TS rows, ${c.reference} DuckDB rows, ${c.matched} paired; ${c.missing.count} only in DuckDB, ${c.extra.count} only in TS, ` +
-          `${c.duplicates.count} duplicate keys, ${c.differences.count} values beyond ${c.tolerance} relative`,
-        ...lists,
-      ].join('\n');
-    })
+    .flatMap((size) =>
+      LABELLED_QUERIES.flatMap((query) => {
+        const c = size.checks?.[query];
+        return c ? [renderCheck(`Pod rows at ${count(size.hourlyPodRows)} rows, TS against ${LABELLED_NAMES[query]}:`, c)] : [];
+      }),
+    )
     .join('\n');
+}
+
+function renderCheck(head: string, c: PodRowsComparison): string {
+  if (c.agree) return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)})`;
+  const lists = [
+    ...c.missing.rows.map((r) => `  only in DuckDB: ${r}`),
+    ...c.extra.rows.map((r) => `  only in TS: ${r}`),
+    ...c.duplicates.rows.map((r) => `  on two rows of one side: ${r}`),
+    ...c.differences.first.map((d) => `  ${d.column}: TS ${String(d.ours)}, DuckDB ${String(d.reference)} in ${d.row}`),
+  ];
+  return [
+    `${head} DIFFER: ${c.ours} TS rows, ${c.reference} DuckDB rows, ${c.matched} paired; ${c.missing.count} only in DuckDB, ${c.extra.count} only in TS, ` +
+      `${c.duplicates.count} duplicate keys, ${c.differences.count} values beyond ${c.tolerance} relative`,
+    ...lists,
+  ].join('\n');
 }
 
 /** Where the TS day task's time went at each size (the median runs' `phasesMs`), cold and warm. */

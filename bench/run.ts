@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PodRowsComparison } from './comparePodRows.js';
 import { BENCH_DAY } from './constants.js';
 import { runE2eMonth } from './e2eMonth.js';
 import { ensureBenchData } from './ensureBenchData.js';
@@ -16,7 +15,7 @@ import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
 import { renderChecks, renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
 import { lastJsonLine, nodeVersionOf, runBundledChild } from './runChild.js';
-import type { BenchReport, DayResult, SizeResult } from './types.js';
+import type { BenchReport, ByThreads, DayResult, SizeResult } from './types.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -68,9 +67,9 @@ async function main(): Promise<void> {
     save();
   }
   process.stdout.write(`${renderReport(report)}\n\nresults: ${out}\n`);
-  const disagreeing = report.sizes.filter((size) => size.check && !size.check.agree);
+  const disagreeing = report.sizes.filter((size) => Object.values(size.checks ?? {}).some((check) => !check.agree));
   if (disagreeing.length > 0) {
-    log(`PARITY CHECK FAILED: the TS Pod rows differ from DuckDB's koku query at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} rows (see above)`);
+    log(`PARITY CHECK FAILED: the TS Pod rows differ from DuckDB's at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} hourly pod rows (see above)`);
     process.exitCode = 1;
   }
 }
@@ -94,21 +93,24 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
         const what = `DuckDB ${query} query, threads=${t}`;
         log(`${rows.toLocaleString('en-US')} rows, run ${r + 1}/${options.repeat}: ${what}`);
         const result = lastJsonLine<DayResult>(await runBundledChild('duckdbChild.ts', [data.dir, BENCH_DAY, String(t), String(options.warm), query], child), what);
-        const byThreads = query === 'raw' ? runs.duckdb : (runs.duckdbKoku ??= {});
+        const byThreads = query === 'raw' ? runs.duckdb : ((runs.duckdbLabelled ??= {})[query] ??= {});
         (byThreads[`threads${t}`] ??= []).push(result);
       }
     }
   }
-  let check: PodRowsComparison | undefined;
+  let checks: SizeResult['checks'];
   if (options.duckdb && options.check) {
-    log(`${rows.toLocaleString('en-US')} rows: TS Pod rows against DuckDB's koku query, row by row`);
-    check = lastJsonLine<PodRowsComparison>(await runBundledChild('checkChild.ts', [data.dir, BENCH_DAY], child), 'Pod row check');
+    log(`${rows.toLocaleString('en-US')} rows: TS Pod rows against DuckDB's koku and trino queries, row by row`);
+    checks = lastJsonLine<NonNullable<SizeResult['checks']>>(await runBundledChild('checkChild.ts', [data.dir, BENCH_DAY], child), 'Pod row check');
   }
   const medians = (byThreads: Record<string, DayResult[]>) => {
-    const out: SizeResult['duckdb'] = {};
+    const out: ByThreads = {};
     for (const [key, list] of Object.entries(byThreads)) out[key as `threads${number}`] = median(list);
     return out;
   };
+  const labelled = runs.duckdbLabelled
+    ? Object.fromEntries(Object.entries(runs.duckdbLabelled).map(([query, byThreads]) => [query, medians(byThreads)]))
+    : undefined;
   return {
     hourlyPodRows: data.rows['pod_usage.hourly'] ?? 0,
     pods: data.pods,
@@ -117,8 +119,8 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
     ts: median(runs.ts),
     ...(runs.tsWithLatency ? { tsWithLatency: median(runs.tsWithLatency) } : {}),
     duckdb: medians(runs.duckdb),
-    ...(runs.duckdbKoku ? { duckdbKoku: medians(runs.duckdbKoku) } : {}),
-    ...(check ? { check } : {}),
+    ...(labelled ? { duckdbLabelled: labelled } : {}),
+    ...(checks ? { checks } : {}),
     runs,
   };
 }

@@ -31,6 +31,12 @@ export interface DayResult {
   readLatencyMs?: number;
 }
 
+/** The DuckDB queries that compute Koku's Pod rows, labels included. */
+export type LabelledQuery = Exclude<PodRowsQuery, 'raw'>;
+
+/** Median results per DuckDB thread count. */
+export type ByThreads = Partial<Record<`threads${number}`, DayResult>>;
+
 /** One size of the day benchmark: the TypeScript day task and DuckDB on the same files. */
 export interface SizeResult {
   hourlyPodRows: number;
@@ -41,13 +47,13 @@ export interface SizeResult {
   /** With `--read-latency-ms`: the same TS day task with that wait before every read of its inputs. */
   tsWithLatency?: DayResult;
   /** DuckDB's `raw` query (no label filtering or merging), per thread count. */
-  duckdb: Partial<Record<`threads${number}`, DayResult>>;
-  /** DuckDB's `koku` query (the same Pod rows as the TS task, labels as Koku), per thread count; since session 10. */
-  duckdbKoku?: Partial<Record<`threads${number}`, DayResult>>;
-  /** The TS task's Pod rows against the `koku` query's, row by row (`--check`, on by default with DuckDB). */
-  check?: PodRowsComparison;
+  duckdb: ByThreads;
+  /** DuckDB's other queries that ran (`koku`, `trino`: Koku's Pod rows, labels included), per thread count; since session 10. */
+  duckdbLabelled?: Partial<Record<LabelledQuery, ByThreads>>;
+  /** The TS task's Pod rows against each labelled query's, row by row (on by default with DuckDB; `--no-check`). */
+  checks?: Partial<Record<LabelledQuery, PodRowsComparison>>;
   /** All repetitions, for the record; the figures above are medians by wall time. */
-  runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]>; duckdbKoku?: Record<string, DayResult[]> };
+  runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]>; duckdbLabelled?: Partial<Record<LabelledQuery, Record<string, DayResult[]>>> };
 }
 
 export interface E2eResult {
