@@ -11,9 +11,8 @@
  *
  * `koku` and `trino` give the Pod rows the TS day task writes, so the bench compares them row by row.
  */
-import { join } from 'node:path';
-import { reportPrefixes } from './benchData.js';
-import { BENCH_ENABLED_KEYS } from './constants.js';
+import { benchSqlInput, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import type { SummarySqlInput } from './summarySqlParts.js';
 
 export type PodRowsQuery = 'raw' | 'koku' | 'trino';
 
@@ -22,35 +21,17 @@ export const POD_ROWS_QUERIES: readonly PodRowsQuery[] = ['raw', 'koku', 'trino'
 /** What `npm run bench` times unless `--queries` says otherwise. */
 export const DEFAULT_POD_ROWS_QUERIES: readonly PodRowsQuery[] = ['raw', 'koku'];
 
-export interface PodRowsSqlInput {
-  hourlyGlob: string;
-  dailyGlob: string;
-  nodeLabelsGlob: string;
-  namespaceLabelsGlob: string;
-  /** `YYYY-MM-DD`. */
-  day: string;
-  /** Koku's enabled OCP tag keys (spec §5.1); only the `koku` query uses them. */
-  enabledKeys: readonly string[];
-}
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
-export function podRowsSql(query: PodRowsQuery, input: PodRowsSqlInput): string {
+export function podRowsSql(query: PodRowsQuery, input: SummarySqlInput): string {
   return { raw: rawSql, koku: kokuSql, trino: trinoSql }[query](input);
 }
 
-function window(input: PodRowsSqlInput, column = 'interval_start'): string {
-  const from = `TIMESTAMP '${input.day} 00:00:00'`;
-  return `${column} >= ${from} AND ${column} < (${from} + INTERVAL 1 DAY)`;
-}
-
 /** Node capacity per node and for the cluster, from the hourly rows (§6, with no filter on the node). */
-function capacityCtes(input: PodRowsSqlInput): string {
+function capacityCtes(input: SummarySqlInput): string {
   return `cap_hour AS (
   SELECT interval_start, node,
     max(node_capacity_cpu_core_seconds) AS cpu_s, max(node_capacity_memory_byte_seconds) AS mem_bs
   FROM read_parquet(${literal(input.hourlyGlob)})
-  WHERE ${window(input)}
+  WHERE ${dayWindow(input)}
   GROUP BY interval_start, node
 ), node_cap AS (
   SELECT node, sum(cpu_s) AS cpu_s, sum(mem_bs) AS mem_bs FROM cap_hour GROUP BY node
@@ -101,50 +82,21 @@ const WITH_CAPACITY = `SELECT p.*,
   c.mem_bs / 3600 * pow(2, -30) AS cluster_capacity_memory_gigabyte_hours
 FROM pods p LEFT JOIN node_cap n ON n.node = p.node CROSS JOIN cluster_cap c`;
 
-function rawSql(input: PodRowsSqlInput): string {
+function rawSql(input: SummarySqlInput): string {
   return `
 WITH ${capacityCtes(input)}, pods AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
     ${podAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
-  WHERE ${window(input)} AND node != ''
+  WHERE ${dayWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 )
 ${WITH_CAPACITY}`;
 }
 
-/**
- * A label JSON text filtered to the allow-list, as a MAP. With no key enabled, Trino's allow-list is NULL and every
- * filtered map is empty (§5.1), hence the empty list rather than just vm_kubevirt_io_name.
- */
-function filtered(column: string, enabledKeys: readonly string[]): string {
-  const keys = enabledKeys.length === 0 ? [] : ['vm_kubevirt_io_name', ...enabledKeys];
-  const list = keys.length === 0 ? 'CAST([] AS VARCHAR[])' : `[${keys.map(literal).join(', ')}]`;
-  return `map_from_entries(list_filter(map_entries(CAST(CAST(${column} AS JSON) AS MAP(VARCHAR, VARCHAR))), e -> list_contains(${list}, e.key)))`;
-}
-
-/**
- * The merged label map (§5.2) of a row `li` joined to `nl` (node) and `ns` (namespace) labels, as canonical JSON text:
- * entries sorted so that equal maps are equal group keys whatever order the texts listed them in (Trino compares
- * maps, not texts); map_concat keeps the last map's value for a repeated key, hence node, namespace, pod.
- */
+/** The merged pod label map (§5.2) of a row `li` joined to `nl` (node) and `ns` (namespace) labels: node, namespace, pod. */
 function mergedLabels(enabledKeys: readonly string[]): string {
-  return `to_json(map_from_entries(list_sort(map_entries(map_concat(
-      coalesce(nl.labels, MAP {}), coalesce(ns.labels, MAP {}), ${filtered('li.pod_labels', enabledKeys)})))))::VARCHAR`;
-}
-
-/** Each node's and namespace's filtered label maps, DISTINCT per day (§5.2: two sets a day give two rows). */
-function labelCtes(input: PodRowsSqlInput): string {
-  const keys = input.enabledKeys;
-  return `node_labels AS (
-  SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, node, ${filtered('node_labels', keys)} AS labels
-  FROM read_parquet(${literal(input.nodeLabelsGlob)})
-  WHERE ${window(input)}
-), namespace_labels AS (
-  SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, namespace, ${filtered('namespace_labels', keys)} AS labels
-  FROM read_parquet(${literal(input.namespaceLabelsGlob)})
-  WHERE ${window(input)}
-)`;
+  return mergedLabelsJson(['coalesce(nl.labels, MAP {})', 'coalesce(ns.labels, MAP {})', filteredLabels('li.pod_labels', enabledKeys)]);
 }
 
 const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_start = li.usage_start
@@ -156,13 +108,13 @@ const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_
  * rows on their merged maps directly: a text always merges to the same map on a given day, namespace and node, and
  * a node with two label sets duplicates a text's group as it would duplicate each of its rows.
  */
-function kokuSql(input: PodRowsSqlInput): string {
+function kokuSql(input: SummarySqlInput): string {
   return `
 WITH ${capacityCtes(input)}, ${labelCtes(input)}, by_text AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
     ${podPartialAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
-  WHERE ${window(input)} AND node != ''
+  WHERE ${dayWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 ), pods AS (
   SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
@@ -178,12 +130,12 @@ ${WITH_CAPACITY}`;
  * Koku's rows in the shape of Koku's Trino SQL: every daily row's label JSON is parsed, filtered and merged, and the
  * rows are grouped on the merged map. What the bench's parity check compares the TS rows with.
  */
-function trinoSql(input: PodRowsSqlInput): string {
+function trinoSql(input: SummarySqlInput): string {
   return `
 WITH ${capacityCtes(input)}, ${labelCtes(input)}, daily AS (
   SELECT *, CAST(interval_start AS DATE) AS usage_start
   FROM read_parquet(${literal(input.dailyGlob)})
-  WHERE ${window(input)} AND node != ''
+  WHERE ${dayWindow(input)} AND node != ''
 ), pods AS (
   SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
     ${podAggregates()}
@@ -196,14 +148,5 @@ ${WITH_CAPACITY}`;
 
 /** The query over a bench data set's files for `day`, with the day benchmark's enabled keys. */
 export function benchPodRowsSql(query: PodRowsQuery, dataDir: string, day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  const daily = (reportType: string) => join(reportPrefixes(dataDir, reportType, year, month).daily, '*.parquet');
-  return podRowsSql(query, {
-    hourlyGlob: join(reportPrefixes(dataDir, 'pod_usage', year, month).hourly, '*.parquet'),
-    dailyGlob: daily('pod_usage'),
-    nodeLabelsGlob: daily('node_labels'),
-    namespaceLabelsGlob: daily('namespace_labels'),
-    day,
-    enabledKeys: BENCH_ENABLED_KEYS,
-  });
+  return podRowsSql(query, benchSqlInput(dataDir, day));
 }

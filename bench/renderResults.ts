@@ -1,5 +1,5 @@
-import type { PodRowsComparison } from './comparePodRows.js';
-import type { BenchReport, ByThreads, DayResult, LabelledQuery, SizeResult } from './types.js';
+import type { RowsComparison } from './compareRows.js';
+import type { BenchReport, ByThreads, DayResult, LabelledQuery, ParityChecks, SizeResult } from './types.js';
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(0));
@@ -69,19 +69,24 @@ function duckdbCells(ts: DayResult, byThreads: ByThreads, threads: readonly numb
   });
 }
 
-/** One line per size and labelled query of the parity check: do the TS task's Pod rows equal DuckDB's, row by row? */
+/** One line per size and check: do the TS task's rows equal DuckDB's, row by row? */
 export function renderChecks(sizes: readonly SizeResult[]): string {
+  const against: Record<keyof ParityChecks, string> = {
+    koku: `Pod rows, TS against ${LABELLED_NAMES.koku}`,
+    trino: `Pod rows, TS against ${LABELLED_NAMES.trino}`,
+    storage: 'Storage rows, TS against DuckDB (Koku\'s Storage SQL)',
+  };
   return sizes
     .flatMap((size) =>
-      LABELLED_QUERIES.flatMap((query) => {
-        const c = size.checks?.[query];
-        return c ? [renderCheck(`Pod rows at ${count(size.hourlyPodRows)} rows, TS against ${LABELLED_NAMES[query]}:`, c)] : [];
+      (Object.keys(against) as Array<keyof ParityChecks>).flatMap((name) => {
+        const c = size.checks?.[name];
+        return c ? [renderCheck(`${against[name]} at ${count(size.hourlyPodRows)} rows:`, c)] : [];
       }),
     )
     .join('\n');
 }
 
-function renderCheck(head: string, c: PodRowsComparison): string {
+function renderCheck(head: string, c: RowsComparison): string {
   if (c.agree) return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)})`;
   const lists = [
     ...c.missing.rows.map((r) => `  only in DuckDB: ${r}`),

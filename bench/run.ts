@@ -15,7 +15,7 @@ import { parseBenchOptions } from './options.js';
 import type { BenchOptions } from './options.js';
 import { renderChecks, renderDayPhases, renderDayTable, renderReport } from './renderResults.js';
 import { lastJsonLine, nodeVersionOf, runBundledChild } from './runChild.js';
-import type { BenchReport, ByThreads, DayResult, SizeResult } from './types.js';
+import type { BenchReport, ByThreads, DayResult, ParityChecks, SizeResult } from './types.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderReport(report)}\n\nresults: ${out}\n`);
   const disagreeing = report.sizes.filter((size) => Object.values(size.checks ?? {}).some((check) => !check.agree));
   if (disagreeing.length > 0) {
-    log(`PARITY CHECK FAILED: the TS Pod rows differ from DuckDB's at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} hourly pod rows (see above)`);
+    log(`PARITY CHECK FAILED: the TS rows differ from DuckDB's at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} hourly pod rows (see above)`);
     process.exitCode = 1;
   }
 }
@@ -98,10 +98,10 @@ async function benchSize(options: BenchOptions, rows: number): Promise<SizeResul
       }
     }
   }
-  let checks: SizeResult['checks'];
+  let checks: ParityChecks | undefined;
   if (options.duckdb && options.check) {
-    log(`${rows.toLocaleString('en-US')} rows: TS Pod rows against DuckDB's koku and trino queries, row by row`);
-    checks = lastJsonLine<NonNullable<SizeResult['checks']>>(await runBundledChild('checkChild.ts', [data.dir, BENCH_DAY], child), 'Pod row check');
+    log(`${rows.toLocaleString('en-US')} rows: TS rows against DuckDB's (Pod: koku and trino queries; Storage), row by row`);
+    checks = lastJsonLine<ParityChecks>(await runBundledChild('checkChild.ts', [data.dir, BENCH_DAY], child), 'parity check');
   }
   const medians = (byThreads: Record<string, DayResult[]>) => {
     const out: ByThreads = {};

@@ -1,4 +1,4 @@
-import type { PodRowsComparison } from './comparePodRows.js';
+import type { RowsComparison } from './compareRows.js';
 import type { PodRowsQuery } from './podRowsSql.js';
 
 /** What a day child (TypeScript or DuckDB) reports for one run. */
@@ -34,6 +34,9 @@ export interface DayResult {
 /** The DuckDB queries that compute Koku's Pod rows, labels included. */
 export type LabelledQuery = Exclude<PodRowsQuery, 'raw'>;
 
+/** The TS Pod rows against each labelled Pod query's rows, and the TS Storage rows against `storageRowsSql`'s. */
+export type ParityChecks = Partial<Record<LabelledQuery | 'storage', RowsComparison>>;
+
 /** Median results per DuckDB thread count. */
 export type ByThreads = Partial<Record<`threads${number}`, DayResult>>;
 
@@ -50,8 +53,8 @@ export interface SizeResult {
   duckdb: ByThreads;
   /** DuckDB's other queries that ran (`koku`, `trino`: Koku's Pod rows, labels included), per thread count; since session 10. */
   duckdbLabelled?: Partial<Record<LabelledQuery, ByThreads>>;
-  /** The TS task's Pod rows against each labelled query's, row by row (on by default with DuckDB; `--no-check`). */
-  checks?: Partial<Record<LabelledQuery, PodRowsComparison>>;
+  /** The parity check (on by default with DuckDB; `--no-check`): the TS task's rows against DuckDB's, row by row. */
+  checks?: ParityChecks;
   /** All repetitions, for the record; the figures above are medians by wall time. */
   runs: { ts: DayResult[]; tsWithLatency?: DayResult[]; duckdb: Record<string, DayResult[]>; duckdbLabelled?: Partial<Record<LabelledQuery, Record<string, DayResult[]>>> };
 }
