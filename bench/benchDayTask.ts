@@ -3,10 +3,11 @@
  * the day benchmark runs it (its source, account and enabled keys). Shared by the timing child and the parity check.
  */
 import { runOcpDayTask } from '../lib/pipeline/ocpDayTask.js';
+import type { OcpSummaryConfig } from '../lib/ocp/types.js';
 import type { PartialManifest } from '../lib/pipeline/types.js';
 import { LocalObjectStore } from '../lib/store/index.js';
 import type { MemoryObjectStore, ObjectStore } from '../lib/store/index.js';
-import { BENCH_ACCOUNT, BENCH_ENABLED_KEYS, BENCH_PROVIDER_UUID } from './constants.js';
+import { BENCH_ACCOUNT, BENCH_PROVIDER_UUID, BENCH_SUMMARY_CONFIG } from './constants.js';
 import { withReadLatency } from './latencyObjectStore.js';
 
 export interface BenchDayTaskRun {
@@ -17,8 +18,17 @@ export interface BenchDayTaskRun {
   phasesMs: Record<string, number> | undefined;
 }
 
-/** Runs the day task on `dataDir`'s files, writing the partial to `partialStore`; `readLatencyMs` > 0 delays reads. */
-export async function runBenchDayTask(dataDir: string, day: string, partialStore: MemoryObjectStore, readLatencyMs = 0): Promise<BenchDayTaskRun> {
+/**
+ * Runs the day task on `dataDir`'s files, writing the partial to `partialStore`. `readLatencyMs` > 0 delays reads;
+ * `config` replaces the bench's Koku settings (the parity check varies them).
+ */
+export async function runBenchDayTask(
+  dataDir: string,
+  day: string,
+  partialStore: MemoryObjectStore,
+  options: { readLatencyMs?: number; config?: OcpSummaryConfig } = {},
+): Promise<BenchDayTaskRun> {
+  const readLatencyMs = options.readLatencyMs ?? 0;
   const [year, month] = day.split('-').map(Number) as [number, number];
   let inputRows = 0;
   let phasesMs: Record<string, number> | undefined;
@@ -28,7 +38,7 @@ export async function runBenchDayTask(dataDir: string, day: string, partialStore
       dataStore: readLatencyMs > 0 ? withReadLatency(local, readLatencyMs) : local,
       partialStore,
       partialsPrefix: 'partials/',
-      config: { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] },
+      config: options.config ?? BENCH_SUMMARY_CONFIG,
       logger: {
         debug() {},
         info(message, extra) {

@@ -36,6 +36,7 @@ export const POD_ROW_SHAPE: RowShape = {
     'node_capacity_memory_gigabyte_hours',
     'cluster_capacity_cpu_core_hours',
     'cluster_capacity_memory_gigabyte_hours',
+    'cost_category_id',
   ],
 };
 
@@ -50,6 +51,7 @@ export const STORAGE_ROW_SHAPE: RowShape = {
     'persistentvolumeclaim_capacity_gigabyte_months',
     'volume_request_storage_gigabyte_months',
     'persistentvolumeclaim_usage_gigabyte_months',
+    'cost_category_id',
   ],
 };
 

@@ -1,3 +1,6 @@
+import { DEFAULT_PLATFORM_PATTERNS } from '../lib/ocp/constants.js';
+import type { OcpSummaryConfig } from '../lib/ocp/types.js';
+
 /** Fixed identities and calendar of the benchmark data (any valid values would do; fixed so caches can be reused). */
 export const BENCH_SCHEMA = 'org1234567';
 export const BENCH_ACCOUNT = 'org1234567';
@@ -10,6 +13,15 @@ export const BENCH_MONTH = { year: 2025, month: 11 } as const;
 
 /** Label keys enabled in the day benchmark (the generator's pod labels are app, app_kubernetes_io_name, pod_template_hash, env). */
 export const BENCH_ENABLED_KEYS = ['app', 'env'];
+
+/** The day benchmark's Koku settings: its enabled tag keys, no cost categories. */
+export const BENCH_SUMMARY_CONFIG: OcpSummaryConfig = { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] };
+
+/** The parity check's: the same keys, and Koku's default cost-category patterns (all "Platform", id 1). */
+export const CHECK_SUMMARY_CONFIG: OcpSummaryConfig = {
+  enabledKeys: BENCH_ENABLED_KEYS,
+  costCategories: DEFAULT_PLATFORM_PATTERNS.map((pattern) => ({ pattern, costCategoryId: 1 })),
+};
 
 /** Hourly pod rows per generated pod and day (a few pods start late in the day); measured on the generator. */
 export const HOURLY_ROWS_PER_POD = 23.35;

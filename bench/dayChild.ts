@@ -21,13 +21,13 @@ ensureParquetWasm();
 const partialStore = new MemoryObjectStore('partials');
 const cpu = process.cpuUsage();
 const started = performance.now();
-const { manifest, inputRows, phasesMs } = await runBenchDayTask(dataDir, day, partialStore, readLatencyMs);
+const { manifest, inputRows, phasesMs } = await runBenchDayTask(dataDir, day, partialStore, { readLatencyMs });
 const wallMs = performance.now() - started;
 const cpuMs = cpuMsSince(cpu);
 const rssMb = peakRssMb();
 const podRows = (await readOcpPartialRows(partialStore, manifest)).rows.filter((r) => r.data_source === 'Pod').length;
 const { warmValue: warmPhasesMs, ...warm } = await warmRuns(Number(warmArg), async () => {
-  return (await runBenchDayTask(dataDir, day, new MemoryObjectStore('partials'), readLatencyMs)).phasesMs;
+  return (await runBenchDayTask(dataDir, day, new MemoryObjectStore('partials'), { readLatencyMs })).phasesMs;
 });
 const result: DayResult = {
   engine: 'ts',

@@ -1,7 +1,7 @@
 /**
- * Child process: DuckDB computes the day's Pod rows (`podRowsSql`, the `raw` or `koku` query) from the same Parquet
- * files and materialises them as JS objects, in a fresh process, then `warm` more times on the same instance
- * (`warmRuns`). Prints one JSON line (`DayResult`). argv: <dataDir> <day> <threads> [warm runs] [raw|koku]
+ * Child process: DuckDB computes the day's Pod rows (`podRowsSql`: the `raw`, `koku` or `trino` query) from the same
+ * Parquet files and materialises them as JS objects, in a fresh process, then `warm` more times on the same instance
+ * (`warmRuns`). Prints one JSON line (`DayResult`). argv: <dataDir> <day> <threads> [warm runs] [raw|koku|trino]
  */
 import { benchPodRowsSql, POD_ROWS_QUERIES } from './podRowsSql.js';
 import type { PodRowsQuery } from './podRowsSql.js';
@@ -13,8 +13,8 @@ import { warmRuns } from './warmRuns.js';
 const { DuckDBInstance } = await loadDuckdb();
 
 const [dataDir, day, threadsArg, warmArg = '0', queryArg = 'raw'] = process.argv.slice(2);
-if (!dataDir || !day || !threadsArg) throw new Error('usage: duckdbChild <dataDir> <YYYY-MM-DD> <threads> [warm runs] [raw|koku]');
-if (!POD_ROWS_QUERIES.includes(queryArg as PodRowsQuery)) throw new Error(`duckdbChild: unknown query ${queryArg} (raw or koku)`);
+if (!dataDir || !day || !threadsArg) throw new Error('usage: duckdbChild <dataDir> <YYYY-MM-DD> <threads> [warm runs] [raw|koku|trino]');
+if (!POD_ROWS_QUERIES.includes(queryArg as PodRowsQuery)) throw new Error(`duckdbChild: unknown query ${queryArg} (${POD_ROWS_QUERIES.join(', ')})`);
 const query = queryArg as PodRowsQuery;
 const threads = Number(threadsArg);
 const sql = benchPodRowsSql(query, dataDir, day);

@@ -11,7 +11,8 @@
  *
  * `koku` and `trino` give the Pod rows the TS day task writes, so the bench compares them row by row.
  */
-import { benchSqlInput, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import { benchSqlInput, costCategoriesCte, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import type { OcpSummaryConfig } from '../lib/ocp/types.js';
 import type { SummarySqlInput } from './summarySqlParts.js';
 
 export type PodRowsQuery = 'raw' | 'koku' | 'trino';
@@ -56,9 +57,10 @@ const POD_SUMS: ReadonlyArray<[column: string, summed: string, conversion: strin
   ['pod_limit_memory_gigabyte_hours', 'pod_limit_memory_byte_seconds', TO_GIB_HOURS],
 ];
 
-/** Spec §6's maxes: output column, the daily column, and its conversion. */
+/** Spec §6's maxes: output column, the daily (or joined) column, and its conversion. */
 const POD_MAXES: ReadonlyArray<[column: string, source: string, conversion: string]> = [
   ['resource_id', 'resource_id', ''],
+  ['cost_category_id', 'cat.id', ''],
   ['node_capacity_cpu_cores', 'node_capacity_cpu_cores', ''],
   ['node_capacity_memory_gigabytes', 'node_capacity_memory_bytes', '* pow(2, -30)'],
 ];
@@ -84,10 +86,11 @@ FROM pods p LEFT JOIN node_cap n ON n.node = p.node CROSS JOIN cluster_cap c`;
 
 function rawSql(input: SummarySqlInput): string {
   return `
-WITH ${capacityCtes(input)}, pods AS (
+WITH ${capacityCtes(input)}, ${costCategoriesCte(input)}, pods AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
     ${podAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
+  ${COST_CATEGORY_JOIN}
   WHERE ${dayWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 )
@@ -98,6 +101,8 @@ ${WITH_CAPACITY}`;
 function mergedLabels(enabledKeys: readonly string[]): string {
   return mergedLabelsJson(['coalesce(nl.labels, MAP {})', 'coalesce(ns.labels, MAP {})', filteredLabels('li.pod_labels', enabledKeys)]);
 }
+
+const COST_CATEGORY_JOIN = 'LEFT JOIN cost_categories cat ON namespace LIKE cat.pattern';
 
 const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_start = li.usage_start
   LEFT JOIN namespace_labels ns ON ns.namespace = li.namespace AND ns.usage_start = li.usage_start`;
@@ -110,10 +115,11 @@ const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_
  */
 function kokuSql(input: SummarySqlInput): string {
   return `
-WITH ${capacityCtes(input)}, ${labelCtes(input)}, by_text AS (
+WITH ${capacityCtes(input)}, ${labelCtes(input)}, ${costCategoriesCte(input)}, by_text AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
     ${podPartialAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
+  ${COST_CATEGORY_JOIN}
   WHERE ${dayWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 ), pods AS (
@@ -128,11 +134,12 @@ ${WITH_CAPACITY}`;
 
 /**
  * Koku's rows in the shape of Koku's Trino SQL: every daily row's label JSON is parsed, filtered and merged, and the
- * rows are grouped on the merged map. What the bench's parity check compares the TS rows with.
+ * rows are grouped on the merged map. The parity check compares the TS rows with this query's as well as `koku`'s:
+ * it does not rest on the two-stage argument above.
  */
 function trinoSql(input: SummarySqlInput): string {
   return `
-WITH ${capacityCtes(input)}, ${labelCtes(input)}, daily AS (
+WITH ${capacityCtes(input)}, ${labelCtes(input)}, ${costCategoriesCte(input)}, daily AS (
   SELECT *, CAST(interval_start AS DATE) AS usage_start
   FROM read_parquet(${literal(input.dailyGlob)})
   WHERE ${dayWindow(input)} AND node != ''
@@ -141,12 +148,13 @@ WITH ${capacityCtes(input)}, ${labelCtes(input)}, daily AS (
     ${podAggregates()}
   FROM daily li
   ${LABEL_JOINS}
+  LEFT JOIN cost_categories cat ON li.namespace LIKE cat.pattern
   GROUP BY 1, 2, 3, 4
 )
 ${WITH_CAPACITY}`;
 }
 
-/** The query over a bench data set's files for `day`, with the day benchmark's enabled keys. */
-export function benchPodRowsSql(query: PodRowsQuery, dataDir: string, day: string): string {
-  return podRowsSql(query, benchSqlInput(dataDir, day));
+/** The query over a bench data set's files for `day`, with the day benchmark's Koku settings unless `config` says others. */
+export function benchPodRowsSql(query: PodRowsQuery, dataDir: string, day: string, config?: OcpSummaryConfig): string {
+  return podRowsSql(query, benchSqlInput(dataDir, day, config));
 }

@@ -1,4 +1,5 @@
 import type { RowsComparison } from './compareRows.js';
+import { CHECK_SUMMARY_CONFIG } from './constants.js';
 import type { BenchReport, ByThreads, DayResult, LabelledQuery, ParityChecks, SizeResult } from './types.js';
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -76,14 +77,16 @@ export function renderChecks(sizes: readonly SizeResult[]): string {
     trino: `Pod rows, TS against ${LABELLED_NAMES.trino}`,
     storage: 'Storage rows, TS against DuckDB (Koku\'s Storage SQL)',
   };
-  return sizes
-    .flatMap((size) =>
-      (Object.keys(against) as Array<keyof ParityChecks>).flatMap((name) => {
-        const c = size.checks?.[name];
-        return c ? [renderCheck(`${against[name]} at ${count(size.hourlyPodRows)} rows:`, c)] : [];
-      }),
-    )
-    .join('\n');
+  const lines = sizes.flatMap((size) =>
+    (Object.keys(against) as Array<keyof ParityChecks>).flatMap((name) => {
+      const c = size.checks?.[name];
+      return c ? [renderCheck(`${against[name]} at ${count(size.hourlyPodRows)} rows:`, c)] : [];
+    }),
+  );
+  if (lines.length === 0) return '';
+  const { enabledKeys, costCategories } = CHECK_SUMMARY_CONFIG;
+  const settings = `Parity check (enabled keys ${enabledKeys.join(', ')}; cost categories ${costCategories.map((c) => `'${c.pattern}'`).join(', ')}):`;
+  return [settings, ...lines].join('\n');
 }
 
 function renderCheck(head: string, c: RowsComparison): string {

@@ -2,9 +2,10 @@
  * DuckDB SQL for the day's Storage rows (spec §7) over Koku-layout Parquet, in the shape of Koku's Trino SQL: daily
  * storage rows LEFT-joined to the volume→node mapping (storage rows inner-joined to daily pod rows on namespace, pod
  * and day, DISTINCT) and to the PV's node count; volume labels merged node < namespace < PV < PVC; request and usage
- * divided by the node count, capacity not. Used by the bench's parity check only (untimed).
+ * divided by the node count, capacity not; cost categories joined by LIKE before aggregation. Used by the bench's parity
+ * check only (untimed).
  */
-import { dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import { costCategoriesCte, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
 import type { SummarySqlInput } from './summarySqlParts.js';
 
 /** Days in the month of `usage_start` (D in §7), as a double so divisions stay in floating point. */
@@ -20,7 +21,7 @@ export function storageRowsSql(input: SummarySqlInput): string {
     filteredLabels('sli.persistentvolumeclaim_labels', keys),
   ]);
   return `
-WITH ${labelCtes(input)}, sli AS (
+WITH ${labelCtes(input)}, ${costCategoriesCte(input)}, sli AS (
   SELECT *, CAST(interval_start AS DATE) AS usage_start
   FROM read_parquet(${literal(input.storageGlob)})
   WHERE ${dayWindow(input)}
@@ -35,6 +36,7 @@ WITH ${labelCtes(input)}, sli AS (
 )
 SELECT sli.usage_start, sli.namespace, vn.node, vn.resource_id, sli.persistentvolumeclaim, sli.persistentvolume,
   sli.storageclass, sli.csi_volume_handle, ${labels} AS volume_labels,
+  max(cat.id) AS cost_category_id,
   max(sli.persistentvolumeclaim_capacity_bytes) * pow(2, -30) AS persistentvolumeclaim_capacity_gigabyte,
   sum(sli.persistentvolumeclaim_capacity_byte_seconds) ${TO_GIB_MONTHS} AS persistentvolumeclaim_capacity_gigabyte_months,
   sum(sli.volume_request_storage_byte_seconds) / max(nc.node_count) ${TO_GIB_MONTHS} AS volume_request_storage_gigabyte_months,
@@ -45,5 +47,6 @@ LEFT JOIN volume_nodes vn ON vn.usage_start = sli.usage_start AND vn.persistentv
 LEFT JOIN node_count nc ON nc.usage_start = sli.usage_start AND nc.persistentvolume = sli.persistentvolume
 LEFT JOIN node_labels nl ON nl.node = vn.node AND nl.usage_start = vn.usage_start
 LEFT JOIN namespace_labels ns ON ns.namespace = sli.namespace AND ns.usage_start = sli.usage_start
+LEFT JOIN cost_categories cat ON sli.namespace LIKE cat.pattern
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 }

@@ -1,11 +1,12 @@
 /**
  * Pieces shared by the bench's DuckDB summary queries (`podRowsSql`, `storageRowsSql`): the inputs, the day window,
- * and Koku's label handling (spec §5): filtering a label text to the allow-list, the DISTINCT per-day node and
- * namespace maps, and merging maps into one canonical JSON text.
+ * Koku's label handling (spec §5: filtering a label text to the allow-list, the DISTINCT per-day node and namespace
+ * maps, merging maps into one canonical JSON text) and its cost categories.
  */
 import { join } from 'node:path';
+import type { OcpSummaryConfig } from '../lib/ocp/types.js';
 import { reportPrefixes } from './benchData.js';
-import { BENCH_ENABLED_KEYS } from './constants.js';
+import { BENCH_SUMMARY_CONFIG } from './constants.js';
 
 export interface SummarySqlInput {
   hourlyGlob: string;
@@ -17,10 +18,12 @@ export interface SummarySqlInput {
   day: string;
   /** Koku's enabled OCP tag keys (spec §5.1). */
   enabledKeys: readonly string[];
+  /** `reporting_ocp_cost_category_namespace` rows (spec §5.3). */
+  costCategories: OcpSummaryConfig['costCategories'];
 }
 
-/** The inputs of a bench data set's `day`, with the day benchmark's enabled keys. */
-export function benchSqlInput(dataDir: string, day: string): SummarySqlInput {
+/** The inputs of a bench data set's `day`, with the day benchmark's Koku settings unless `config` says others. */
+export function benchSqlInput(dataDir: string, day: string, config: OcpSummaryConfig = BENCH_SUMMARY_CONFIG): SummarySqlInput {
   const [year, month] = day.split('-').map(Number) as [number, number];
   const daily = (reportType: string) => join(reportPrefixes(dataDir, reportType, year, month).daily, '*.parquet');
   return {
@@ -30,7 +33,8 @@ export function benchSqlInput(dataDir: string, day: string): SummarySqlInput {
     nodeLabelsGlob: daily('node_labels'),
     namespaceLabelsGlob: daily('namespace_labels'),
     day,
-    enabledKeys: BENCH_ENABLED_KEYS,
+    enabledKeys: config.enabledKeys,
+    costCategories: config.costCategories,
   };
 }
 
@@ -73,4 +77,15 @@ export function labelCtes(input: SummarySqlInput): string {
   FROM read_parquet(${literal(input.namespaceLabelsGlob)})
   WHERE ${dayWindow(input)}
 )`;
+}
+
+/**
+ * CTE `cost_categories(pattern, id)`: the namespace LIKE patterns (§5.3). Joined with LIKE before aggregation, as Koku
+ * does, so a namespace matching k patterns multiplies its sums by k (never with Koku's default patterns).
+ */
+export function costCategoriesCte(input: SummarySqlInput): string {
+  const rows = input.costCategories.map((c) => `(${literal(c.pattern)}, ${Number(c.costCategoryId)})`);
+  return rows.length === 0
+    ? 'cost_categories AS (SELECT CAST(NULL AS VARCHAR) AS pattern, CAST(NULL AS INTEGER) AS id WHERE false)'
+    : `cost_categories AS (SELECT * FROM (VALUES ${rows.join(', ')}) AS v(pattern, id))`;
 }
