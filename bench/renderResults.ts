@@ -7,8 +7,8 @@ const mb = (v: number | null | undefined) => (v === null || v === undefined ? 'â
 const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : String(n));
 
 /**
- * The day benchmark as Markdown tables (what bench/README.md shows): the TS task beside DuckDB's `raw` query, then,
- * when it ran, beside the `koku` query (the same Pod rows as the TS task, labels as Koku).
+ * The day benchmark as Markdown tables (what bench/README.md shows): the TS task beside DuckDB's `raw` query, then
+ * beside each of the `koku` and `trino` queries that ran (the same Pod rows as the TS task, labels as Koku).
  */
 export function renderDayTable(sizes: readonly SizeResult[], threads: readonly number[]): string {
   const warm = sizes.some((size) => size.ts.warmWallMs !== undefined);
