@@ -41,7 +41,7 @@ const checks: ParityChecks = {};
 for (const query of ['koku', 'trino'] as const) {
   checks[query] = compareRows(POD_ROW_SHAPE, ofKind('Pod'), await duckdbRows(benchPodRowsSql(query, dataDir, day, config)));
 }
-checks.storage = compareRows(STORAGE_ROW_SHAPE, ofKind('Storage'), await duckdbRows(storageRowsSql(benchSqlInput(dataDir, day, config))));
+checks.storage = compareRows(STORAGE_ROW_SHAPE, ofKind('Storage'), await duckdbRows(storageRowsSql(benchSqlInput(dataDir, { from: day }, config))));
 connection.closeSync();
 
 process.stdout.write(`${JSON.stringify(checks)}\n`);

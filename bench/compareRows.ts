@@ -55,6 +55,12 @@ export const STORAGE_ROW_SHAPE: RowShape = {
   ],
 };
 
+/**
+ * Storage rows as `reporting_ocpusagelineitem_daily_summary` holds them: Koku keeps the CSI handle only in its Hive
+ * copy, so PostgreSQL rows are keyed without it (rows that differ only by handle show up as duplicate keys).
+ */
+export const STORAGE_TABLE_SHAPE: RowShape = { ...STORAGE_ROW_SHAPE, keys: STORAGE_ROW_SHAPE.keys.filter((k) => k !== 'csi_volume_handle') };
+
 /** A row as either engine gives it; labels are an object or its JSON text. */
 export type ComparableRow = Record<string, unknown>;
 
@@ -77,18 +83,25 @@ export interface RowsComparison {
   differences: { count: number; first: RowDifference[] };
   /** Largest |ours − reference| ÷ max(|ours|, |reference|) over matched numbers (0 when all are equal). */
   largestRelativeDifference: number;
+  /** Largest |ours − reference| over matched numbers. */
+  largestAbsoluteDifference: number;
   tolerance: number;
+  absoluteTolerance: number;
   agree: boolean;
 }
 
-/** Compares `ours` with `reference`; numbers differ when |a − b| > tolerance × max(|a|, |b|). */
+/**
+ * Compares `ours` with `reference`; numbers differ when |a − b| > max(tolerance × max(|a|, |b|), absoluteTolerance).
+ * The absolute floor (default 0) is for values stored with fixed decimals, such as PostgreSQL's numeric(33,15).
+ */
 export function compareRows(
   shape: RowShape,
   ours: readonly ComparableRow[],
   reference: readonly ComparableRow[],
-  options: { tolerance?: number; listLimit?: number } = {},
+  options: { tolerance?: number; absoluteTolerance?: number; listLimit?: number } = {},
 ): RowsComparison {
   const tolerance = options.tolerance ?? 1e-9;
+  const absoluteTolerance = options.absoluteTolerance ?? 0;
   const limit = options.listLimit ?? 5;
   const duplicates: string[] = [];
   const ourByKey = byKey(shape, ours, duplicates);
@@ -97,6 +110,7 @@ export function compareRows(
   const extra = [...ourByKey.keys()].filter((k) => !refByKey.has(k));
   const differences: RowDifference[] = [];
   let largest = 0;
+  let largestAbsolute = 0;
   let matched = 0;
   for (const [key, ourRow] of ourByKey) {
     const refRow = refByKey.get(key);
@@ -106,9 +120,16 @@ export function compareRows(
       if ((ourRow[column] ?? null) !== (refRow[column] ?? null)) differences.push({ row: key, column, ours: ourRow[column], reference: refRow[column] });
     }
     for (const column of shape.numbers) {
-      const relative = relativeDifference(ourRow[column], refRow[column]);
-      if (relative > tolerance) differences.push({ row: key, column, ours: ourRow[column], reference: refRow[column] });
-      else largest = Math.max(largest, relative);
+      const a = ourRow[column];
+      const b = refRow[column];
+      const relative = relativeDifference(a, b);
+      const absolute = absoluteDifference(a, b);
+      if (relative > tolerance && absolute > absoluteTolerance) differences.push({ row: key, column, ours: a, reference: b });
+      else {
+        // Values accepted by the absolute floor alone (tiny ones) would only inflate the relative figure.
+        if (relative <= tolerance) largest = Math.max(largest, relative);
+        largestAbsolute = Math.max(largestAbsolute, absolute);
+      }
     }
   }
   const list = (rows: string[]) => ({ count: rows.length, rows: rows.slice(0, limit) });
@@ -122,7 +143,9 @@ export function compareRows(
     duplicates: list(duplicates),
     differences: { count: differences.length, first: differences.slice(0, limit) },
     largestRelativeDifference: differences.reduce((max, d) => Math.max(max, relativeDifference(d.ours, d.reference)), largest),
+    largestAbsoluteDifference: differences.reduce((max, d) => Math.max(max, absoluteDifference(d.ours, d.reference)), largestAbsolute),
     tolerance,
+    absoluteTolerance,
     agree: missing.length === 0 && extra.length === 0 && duplicates.length === 0 && differences.length === 0,
   };
 }
@@ -143,6 +166,10 @@ function byKey(shape: RowShape, rows: readonly ComparableRow[], duplicates: stri
     else map.set(key, row);
   }
   return map;
+}
+
+function absoluteDifference(a: unknown, b: unknown): number {
+  return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) : relativeDifference(a, b);
 }
 
 /** 0 for equal values (NULL and NULL included), Infinity for NULL against a value or a non-number. */

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { defaultDayWorkers } from '../cli/dayWorkerPool.js';
 import { BENCH_CLUSTER_ID, BENCH_ENABLED_KEYS, BENCH_MONTH, BENCH_PROVIDER_UUID, BENCH_SCHEMA } from './constants.js';
 import { ensureBenchData } from './ensureBenchData.js';
-import { runCommand } from './runChild.js';
-import type { E2eResult } from './types.js';
+import { lastJsonLine, runCommand, runTsChild } from './runChild.js';
+import type { E2eResult, MonthParityCheck } from './types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,6 +22,8 @@ export interface E2eOptions {
   databaseUrl?: string;
   /** Node binary that runs the CLI. */
   node: string;
+  /** After the run, compare the month's Pod and Storage rows in PostgreSQL with DuckDB's (`checkMonthChild`). */
+  check: boolean;
   log: (line: string) => void;
 }
 
@@ -59,6 +61,13 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
   options.log(`end to end: koku-agg summarize, ${days.length} days × ${options.rowsPerDay.toLocaleString('en-US')} hourly pod rows, ${workers} worker(s), ${options.databaseUrl ? 'PostgreSQL from URL' : 'embedded PostgreSQL'}`);
   const started = Date.now();
   const outcome = await runCommand(options.node, args, { measureRss: true, cwd: ROOT });
+  let check: MonthParityCheck | undefined;
+  if (options.check && outcome.code === 0) {
+    options.log(`end to end: the month's rows in PostgreSQL against DuckDB's, row by row`);
+    const from = days[0] as string;
+    const to = days.at(-1) as string;
+    check = lastJsonLine<MonthParityCheck>(await runTsChild('checkMonthChild.ts', [data.dir, from, to, options.databaseUrl ?? pgDir]), 'month parity check');
+  }
   if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
   const phases = dayPhases(outcome.stderr, started, outcome.wallMs);
   return {
@@ -73,6 +82,7 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
     database: options.databaseUrl ? 'url' : 'embedded (includes initdb and start)',
     exitCode: outcome.code,
     outputTail: `${outcome.stdout}\n${outcome.stderr.split('\n').filter((l) => !l.includes(' INFO ')).join('\n')}`.trim().split('\n').slice(-25).join('\n'),
+    ...(check ? { check } : {}),
   };
 }
 

@@ -15,7 +15,10 @@ export interface BenchOptions {
   duckdb: boolean;
   /** DuckDB queries to time (`bench/podRowsSql.ts`): `raw`, `koku`, `trino`. */
   queries: PodRowsQuery[];
-  /** With DuckDB, once per size: the TS Pod rows against the `koku` and `trino` queries', its Storage rows against Koku's Storage SQL's. */
+  /**
+   * With DuckDB: once per size, the TS Pod rows against the `koku` and `trino` queries' and its Storage rows against
+   * Koku's Storage SQL's; after the month, the rows in PostgreSQL against DuckDB's.
+   */
   check: boolean;
   day: boolean;
   e2e: boolean;
@@ -68,7 +71,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     .option('--threads <list>', 'DuckDB thread counts', intList, [1, 2])
     .option('--no-duckdb', 'skip DuckDB')
     .option('--queries <list>', 'DuckDB queries to time: raw (groups on the raw label text), koku (labels as Koku, grouped on the text first), trino (labels as Koku, merged per row as Trino does)', queryList, [...DEFAULT_POD_ROWS_QUERIES])
-    .option('--no-check', "skip the parity check: the TS task's Pod and Storage rows against DuckDB's, row by row")
+    .option('--no-check', "skip the parity checks: the day task's and the month's Pod and Storage rows against DuckDB's, row by row")
     .option('--no-day', 'skip the day benchmark')
     .option('--no-e2e', 'skip the month end to end')
     .option('--e2e-rows-per-day <rows>', 'hourly pod rows per day of the end-to-end month', parseRows, DEFAULT_E2E_ROWS_PER_DAY)

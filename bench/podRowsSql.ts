@@ -1,7 +1,7 @@
 /**
- * DuckDB SQL for the day's Pod rows (spec §6) over Koku-layout Parquet. Every form has §6's sums, maxes and
- * effective-usage coalesce, drops rows with an empty node, and joins node and cluster capacity from the hourly rows
- * (max per (interval_start, node), summed over the day's hours). They differ in labels:
+ * DuckDB SQL for the Pod rows (spec §6) of one or more days over Koku-layout Parquet. Every form has §6's sums, maxes
+ * and effective-usage coalesce, drops rows with an empty node, and joins each day's node and cluster capacity from the
+ * hourly rows (max per (interval_start, node), summed over the day's hours). They differ in labels:
  *
  * - `raw`: groups on the raw pod_labels text; no label filtering or merging (§5). A lower bound, not Koku's rows.
  * - `koku`: Koku's rows (§5): node and namespace label maps filtered to the allow-list and DISTINCT per day, the pod's
@@ -11,7 +11,7 @@
  *
  * `koku` and `trino` give the Pod rows the TS day task writes, so the bench compares them row by row.
  */
-import { benchSqlInput, costCategoriesCte, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import { benchSqlInput, costCategoriesCte, daysWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
 import type { OcpSummaryConfig } from '../lib/ocp/types.js';
 import type { SummarySqlInput } from './summarySqlParts.js';
 
@@ -26,18 +26,18 @@ export function podRowsSql(query: PodRowsQuery, input: SummarySqlInput): string 
   return { raw: rawSql, koku: kokuSql, trino: trinoSql }[query](input);
 }
 
-/** Node capacity per node and for the cluster, from the hourly rows (§6, with no filter on the node). */
+/** Node capacity per day and node, and per day for the cluster, from the hourly rows (§6, with no filter on the node). */
 function capacityCtes(input: SummarySqlInput): string {
   return `cap_hour AS (
   SELECT interval_start, node,
     max(node_capacity_cpu_core_seconds) AS cpu_s, max(node_capacity_memory_byte_seconds) AS mem_bs
   FROM read_parquet(${literal(input.hourlyGlob)})
-  WHERE ${dayWindow(input)}
+  WHERE ${daysWindow(input)}
   GROUP BY interval_start, node
 ), node_cap AS (
-  SELECT node, sum(cpu_s) AS cpu_s, sum(mem_bs) AS mem_bs FROM cap_hour GROUP BY node
+  SELECT CAST(interval_start AS DATE) AS usage_start, node, sum(cpu_s) AS cpu_s, sum(mem_bs) AS mem_bs FROM cap_hour GROUP BY 1, 2
 ), cluster_cap AS (
-  SELECT sum(cpu_s) AS cpu_s, sum(mem_bs) AS mem_bs FROM node_cap
+  SELECT usage_start, sum(cpu_s) AS cpu_s, sum(mem_bs) AS mem_bs FROM node_cap GROUP BY usage_start
 )`;
 }
 
@@ -82,7 +82,9 @@ const WITH_CAPACITY = `SELECT p.*,
   n.mem_bs / 3600 * pow(2, -30) AS node_capacity_memory_gigabyte_hours,
   c.cpu_s / 3600 AS cluster_capacity_cpu_core_hours,
   c.mem_bs / 3600 * pow(2, -30) AS cluster_capacity_memory_gigabyte_hours
-FROM pods p LEFT JOIN node_cap n ON n.node = p.node CROSS JOIN cluster_cap c`;
+FROM pods p
+LEFT JOIN node_cap n ON n.usage_start = p.usage_start AND n.node = p.node
+LEFT JOIN cluster_cap c ON c.usage_start = p.usage_start`;
 
 function rawSql(input: SummarySqlInput): string {
   return `
@@ -91,7 +93,7 @@ WITH ${capacityCtes(input)}, ${costCategoriesCte(input)}, pods AS (
     ${podAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
   ${COST_CATEGORY_JOIN}
-  WHERE ${dayWindow(input)} AND node != ''
+  WHERE ${daysWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 )
 ${WITH_CAPACITY}`;
@@ -120,7 +122,7 @@ WITH ${capacityCtes(input)}, ${labelCtes(input)}, ${costCategoriesCte(input)}, b
     ${podPartialAggregates()}
   FROM read_parquet(${literal(input.dailyGlob)})
   ${COST_CATEGORY_JOIN}
-  WHERE ${dayWindow(input)} AND node != ''
+  WHERE ${daysWindow(input)} AND node != ''
   GROUP BY 1, 2, 3, 4
 ), pods AS (
   SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
@@ -142,7 +144,7 @@ function trinoSql(input: SummarySqlInput): string {
 WITH ${capacityCtes(input)}, ${labelCtes(input)}, ${costCategoriesCte(input)}, daily AS (
   SELECT *, CAST(interval_start AS DATE) AS usage_start
   FROM read_parquet(${literal(input.dailyGlob)})
-  WHERE ${dayWindow(input)} AND node != ''
+  WHERE ${daysWindow(input)} AND node != ''
 ), pods AS (
   SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
     ${podAggregates()}
@@ -156,5 +158,5 @@ ${WITH_CAPACITY}`;
 
 /** The query over a bench data set's files for `day`, with the day benchmark's Koku settings unless `config` says others. */
 export function benchPodRowsSql(query: PodRowsQuery, dataDir: string, day: string, config?: OcpSummaryConfig): string {
-  return podRowsSql(query, benchSqlInput(dataDir, day, config));
+  return podRowsSql(query, benchSqlInput(dataDir, { from: day }, config));
 }

@@ -90,7 +90,10 @@ export function renderChecks(sizes: readonly SizeResult[]): string {
 }
 
 function renderCheck(head: string, c: RowsComparison): string {
-  if (c.agree) return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)})`;
+  if (c.agree) {
+    const absolute = c.absoluteTolerance > 0 ? `, largest absolute ${c.largestAbsoluteDifference.toExponential(1)}` : '';
+    return `${head} all ${c.matched.toLocaleString('en-US')} equal (largest relative difference ${c.largestRelativeDifference.toExponential(1)}${absolute})`;
+  }
   const lists = [
     ...c.missing.rows.map((r) => `  only in DuckDB: ${r}`),
     ...c.extra.rows.map((r) => `  only in TS: ${r}`),
@@ -99,7 +102,7 @@ function renderCheck(head: string, c: RowsComparison): string {
   ];
   return [
     `${head} DIFFER: ${c.ours} TS rows, ${c.reference} DuckDB rows, ${c.matched} paired; ${c.missing.count} only in DuckDB, ${c.extra.count} only in TS, ` +
-      `${c.duplicates.count} duplicate keys, ${c.differences.count} values beyond ${c.tolerance} relative`,
+      `${c.duplicates.count} duplicate keys, ${c.differences.count} values beyond ${c.tolerance} relative${c.absoluteTolerance > 0 ? ` and ${c.absoluteTolerance} absolute` : ''}`,
     ...lists,
   ].join('\n');
 }
@@ -136,6 +139,14 @@ export function renderReport(report: BenchReport): string {
           ? ''
           : `; day tasks done after ${s(e.dayPhaseMs)} s (mean ${s(e.dayTaskMeanMs ?? 0)} s per day on a worker), then ${s(e.finalizeMs)} s more to finish committing into PostgreSQL (earlier days commit while later days run)`),
     );
+    if (e.check) {
+      const c = e.check;
+      out.push(
+        `Parity check, ${c.from} to ${c.to} in PostgreSQL against DuckDB (enabled keys ${c.enabledKeys.join(', ') || 'none'}; cost categories ${c.costCategoryPatterns.map((p) => `'${p}'`).join(', ') || 'none'}):`,
+        renderCheck('Pod rows:', c.pod),
+        renderCheck('Storage rows:', c.storage),
+      );
+    }
   }
   return out.join('\n');
 }

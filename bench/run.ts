@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   };
 
+  if (options.duckdb && (options.day || (options.e2e && options.check))) ensureDuckdbInstalled();
   if (options.day) {
-    if (options.duckdb) ensureDuckdbInstalled();
     for (const rows of options.sizes) {
       report.sizes.push(await benchSize(options, rows));
       save();
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       commitConcurrency: options.e2eCommitConcurrency,
       databaseUrl: options.databaseUrl,
       node: options.node,
+      check: options.duckdb && options.check,
       log,
     });
     if (report.e2e.exitCode !== 0) log(`end-to-end run exited ${report.e2e.exitCode}:\n${report.e2e.outputTail}`);
@@ -70,6 +71,11 @@ async function main(): Promise<void> {
   const disagreeing = report.sizes.filter((size) => Object.values(size.checks ?? {}).some((check) => !check.agree));
   if (disagreeing.length > 0) {
     log(`PARITY CHECK FAILED: the TS rows differ from DuckDB's at ${disagreeing.map((size) => size.hourlyPodRows).join(', ')} hourly pod rows (see above)`);
+    process.exitCode = 1;
+  }
+  const month = report.e2e?.check;
+  if (month && !(month.pod.agree && month.storage.agree)) {
+    log("PARITY CHECK FAILED: the month's rows in PostgreSQL differ from DuckDB's (see above)");
     process.exitCode = 1;
   }
 }

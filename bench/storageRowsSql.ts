@@ -1,11 +1,11 @@
 /**
- * DuckDB SQL for the day's Storage rows (spec §7) over Koku-layout Parquet, in the shape of Koku's Trino SQL: daily
- * storage rows LEFT-joined to the volume→node mapping (storage rows inner-joined to daily pod rows on namespace, pod
- * and day, DISTINCT) and to the PV's node count; volume labels merged node < namespace < PV < PVC; request and usage
- * divided by the node count, capacity not; cost categories joined by LIKE before aggregation. Used by the bench's parity
- * check only (untimed).
+ * DuckDB SQL for the Storage rows (spec §7) of one or more days over Koku-layout Parquet, in the shape of Koku's Trino
+ * SQL: daily storage rows LEFT-joined to the volume→node mapping (storage rows inner-joined to daily pod rows on
+ * namespace, pod and day, DISTINCT) and to the PV's node count; volume labels merged node < namespace < PV < PVC;
+ * request and usage divided by the node count, capacity not; cost categories joined by LIKE before aggregation. Used by
+ * the bench's parity checks only (untimed).
  */
-import { costCategoriesCte, dayWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
+import { costCategoriesCte, daysWindow, filteredLabels, labelCtes, literal, mergedLabelsJson } from './summarySqlParts.js';
 import type { SummarySqlInput } from './summarySqlParts.js';
 
 /** Days in the month of `usage_start` (D in §7), as a double so divisions stay in floating point. */
@@ -24,7 +24,7 @@ export function storageRowsSql(input: SummarySqlInput): string {
 WITH ${labelCtes(input)}, ${costCategoriesCte(input)}, sli AS (
   SELECT *, CAST(interval_start AS DATE) AS usage_start
   FROM read_parquet(${literal(input.storageGlob)})
-  WHERE ${dayWindow(input)}
+  WHERE ${daysWindow(input)}
 ), uli AS (
   SELECT CAST(interval_start AS DATE) AS usage_start, namespace, pod, node, resource_id
   FROM read_parquet(${literal(input.dailyGlob)})

@@ -1,5 +1,5 @@
 /**
- * Pieces shared by the bench's DuckDB summary queries (`podRowsSql`, `storageRowsSql`): the inputs, the day window,
+ * Pieces shared by the bench's DuckDB summary queries (`podRowsSql`, `storageRowsSql`): the inputs, the window of days,
  * Koku's label handling (spec §5: filtering a label text to the allow-list, the DISTINCT per-day node and namespace
  * maps, merging maps into one canonical JSON text) and its cost categories.
  */
@@ -14,17 +14,21 @@ export interface SummarySqlInput {
   storageGlob: string;
   nodeLabelsGlob: string;
   namespaceLabelsGlob: string;
-  /** `YYYY-MM-DD`. */
-  day: string;
+  /** First and last day (`YYYY-MM-DD`, inclusive) of the rows to summarise, within one month. */
+  from: string;
+  to: string;
   /** Koku's enabled OCP tag keys (spec §5.1). */
   enabledKeys: readonly string[];
   /** `reporting_ocp_cost_category_namespace` rows (spec §5.3). */
   costCategories: OcpSummaryConfig['costCategories'];
 }
 
-/** The inputs of a bench data set's `day`, with the day benchmark's Koku settings unless `config` says others. */
-export function benchSqlInput(dataDir: string, day: string, config: OcpSummaryConfig = BENCH_SUMMARY_CONFIG): SummarySqlInput {
-  const [year, month] = day.split('-').map(Number) as [number, number];
+/**
+ * The inputs of a bench data set's days `from`…`to` (one month; `to` defaults to `from`), with the day benchmark's
+ * Koku settings unless `config` says others.
+ */
+export function benchSqlInput(dataDir: string, days: { from: string; to?: string }, config: OcpSummaryConfig = BENCH_SUMMARY_CONFIG): SummarySqlInput {
+  const [year, month] = days.from.split('-').map(Number) as [number, number];
   const daily = (reportType: string) => join(reportPrefixes(dataDir, reportType, year, month).daily, '*.parquet');
   return {
     hourlyGlob: join(reportPrefixes(dataDir, 'pod_usage', year, month).hourly, '*.parquet'),
@@ -32,7 +36,8 @@ export function benchSqlInput(dataDir: string, day: string, config: OcpSummaryCo
     storageGlob: daily('storage_usage'),
     nodeLabelsGlob: daily('node_labels'),
     namespaceLabelsGlob: daily('namespace_labels'),
-    day,
+    from: days.from,
+    to: days.to ?? days.from,
     enabledKeys: config.enabledKeys,
     costCategories: config.costCategories,
   };
@@ -40,10 +45,9 @@ export function benchSqlInput(dataDir: string, day: string, config: OcpSummaryCo
 
 export const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/** `column` within the input's day. */
-export function dayWindow(input: SummarySqlInput, column = 'interval_start'): string {
-  const from = `TIMESTAMP '${input.day} 00:00:00'`;
-  return `${column} >= ${from} AND ${column} < (${from} + INTERVAL 1 DAY)`;
+/** `column` within the input's days. */
+export function daysWindow(input: SummarySqlInput, column = 'interval_start'): string {
+  return `${column} >= TIMESTAMP '${input.from} 00:00:00' AND ${column} < (TIMESTAMP '${input.to} 00:00:00' + INTERVAL 1 DAY)`;
 }
 
 /**
@@ -71,11 +75,11 @@ export function labelCtes(input: SummarySqlInput): string {
   return `node_labels AS (
   SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, node, ${filteredLabels('node_labels', keys)} AS labels
   FROM read_parquet(${literal(input.nodeLabelsGlob)})
-  WHERE ${dayWindow(input)}
+  WHERE ${daysWindow(input)}
 ), namespace_labels AS (
   SELECT DISTINCT CAST(interval_start AS DATE) AS usage_start, namespace, ${filteredLabels('namespace_labels', keys)} AS labels
   FROM read_parquet(${literal(input.namespaceLabelsGlob)})
-  WHERE ${dayWindow(input)}
+  WHERE ${daysWindow(input)}
 )`;
 }
 

@@ -37,6 +37,17 @@ export type LabelledQuery = Exclude<PodRowsQuery, 'raw'>;
 /** The TS Pod rows against each labelled Pod query's rows, and the TS Storage rows against `storageRowsSql`'s. */
 export type ParityChecks = Partial<Record<LabelledQuery | 'storage', RowsComparison>>;
 
+/** The month's parity check: the Pod and Storage rows in PostgreSQL after the end-to-end run against DuckDB's. */
+export interface MonthParityCheck {
+  from: string;
+  to: string;
+  /** The settings read from the database, which both sides used. */
+  enabledKeys: string[];
+  costCategoryPatterns: string[];
+  pod: RowsComparison;
+  storage: RowsComparison;
+}
+
 /** Median results per DuckDB thread count. */
 export type ByThreads = Partial<Record<`threads${number}`, DayResult>>;
 
@@ -80,6 +91,8 @@ export interface E2eResult {
   database: string;
   exitCode: number;
   outputTail: string;
+  /** The month's rows in PostgreSQL against DuckDB's, row by row (with DuckDB and the check on; since session 10). */
+  check?: MonthParityCheck;
 }
 
 export interface BenchReport {

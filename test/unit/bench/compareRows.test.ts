@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRows, POD_ROW_SHAPE, rowKey, STORAGE_ROW_SHAPE } from '../../../bench/compareRows.js';
+import { compareRows, POD_ROW_SHAPE, rowKey, STORAGE_ROW_SHAPE, STORAGE_TABLE_SHAPE } from '../../../bench/compareRows.js';
 import type { ComparableRow } from '../../../bench/compareRows.js';
 
 /** The spec §11 (a) Pod row, as the partial gives it (labels as an object). */
@@ -91,5 +91,22 @@ describe('compareRows', () => {
     );
     const mounted = compareRows(STORAGE_ROW_SHAPE, [storageRow()], [storageRow({ node: 'node-a', resource_id: 'i-0abc' })]);
     assert.deepEqual([mounted.missing.count, mounted.extra.count], [1, 1]);
+  });
+
+  it('accepts values rounded to 15 decimals (numeric(33,15)) within an absolute floor, and nothing beyond it', () => {
+    const tiny = 1.234567890123456e-12;
+    const stored = Number(tiny.toFixed(15));
+    const loose = compareRows(POD_ROW_SHAPE, [podRow({ pod_limit_cpu_core_hours: stored })], [podRow({ pod_limit_cpu_core_hours: tiny })], { absoluteTolerance: 1e-15 });
+    assert.equal(loose.agree, true);
+    assert.ok(loose.largestAbsoluteDifference <= 5e-16);
+    assert.equal(compareRows(POD_ROW_SHAPE, [podRow({ pod_limit_cpu_core_hours: stored })], [podRow({ pod_limit_cpu_core_hours: tiny })]).agree, false);
+    const far = compareRows(POD_ROW_SHAPE, [podRow({ pod_limit_cpu_core_hours: tiny + 2e-15 })], [podRow({ pod_limit_cpu_core_hours: tiny })], { absoluteTolerance: 1e-15 });
+    assert.equal(far.agree, false);
+  });
+
+  it('keys table Storage rows without the CSI handle, which the PostgreSQL table does not hold', () => {
+    const { csi_volume_handle: _, ...stored } = storageRow();
+    assert.equal(compareRows(STORAGE_TABLE_SHAPE, [stored], [storageRow()]).agree, true);
+    assert.doesNotMatch(rowKey(STORAGE_TABLE_SHAPE, storageRow()), /csi_volume_handle/);
   });
 });
