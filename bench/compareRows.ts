@@ -7,7 +7,7 @@ import { canonicalJson } from '../lib/compare/canonicalJson.js';
 
 /** Which columns of a row kind identify a row and which hold its values. */
 export interface RowShape {
-  kind: 'Pod' | 'Storage';
+  kind: 'Pod' | 'Storage' | 'Unallocated';
   keys: readonly string[];
   labels: 'pod_labels' | 'volume_labels';
   /** Compared as text: equal or not. */
@@ -53,6 +53,18 @@ export const STORAGE_ROW_SHAPE: RowShape = {
     'persistentvolumeclaim_usage_gigabyte_months',
     'cost_category_id',
   ],
+};
+
+/**
+ * Spec §8: one row per node and day (no labels), the capacity minus the Pod rows' sums; pod_limit_* are NULL. The
+ * differences come from subtracting nearly equal numbers, so they are compared with an absolute floor.
+ */
+export const UNALLOCATED_ROW_SHAPE: RowShape = {
+  kind: 'Unallocated',
+  keys: ['usage_start', 'namespace', 'node'],
+  labels: 'pod_labels',
+  texts: ['resource_id'],
+  numbers: POD_ROW_SHAPE.numbers,
 };
 
 /**

@@ -145,6 +145,7 @@ export function renderReport(report: BenchReport): string {
         `Parity check, ${c.from} to ${c.to} in PostgreSQL against DuckDB (enabled keys ${c.enabledKeys.join(', ') || 'none'}; cost categories ${c.costCategoryPatterns.map((p) => `'${p}'`).join(', ') || 'none'}):`,
         renderCheck('Pod rows:', c.pod),
         renderCheck('Storage rows:', c.storage),
+        renderCheck('Unallocated rows:', c.unallocated),
       );
     }
   }

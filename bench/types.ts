@@ -37,7 +37,7 @@ export type LabelledQuery = Exclude<PodRowsQuery, 'raw'>;
 /** The TS Pod rows against each labelled Pod query's rows, and the TS Storage rows against `storageRowsSql`'s. */
 export type ParityChecks = Partial<Record<LabelledQuery | 'storage', RowsComparison>>;
 
-/** The month's parity check: the Pod and Storage rows in PostgreSQL after the end-to-end run against DuckDB's. */
+/** The month's parity check: the Pod, Storage and unallocated rows in PostgreSQL after the end-to-end run against DuckDB's. */
 export interface MonthParityCheck {
   from: string;
   to: string;
@@ -46,6 +46,7 @@ export interface MonthParityCheck {
   costCategoryPatterns: string[];
   pod: RowsComparison;
   storage: RowsComparison;
+  unallocated: RowsComparison;
 }
 
 /** Median results per DuckDB thread count. */

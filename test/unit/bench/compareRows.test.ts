@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareRows, POD_ROW_SHAPE, rowKey, STORAGE_ROW_SHAPE, STORAGE_TABLE_SHAPE } from '../../../bench/compareRows.js';
+import { compareRows, POD_ROW_SHAPE, rowKey, STORAGE_ROW_SHAPE, STORAGE_TABLE_SHAPE, UNALLOCATED_ROW_SHAPE } from '../../../bench/compareRows.js';
 import type { ComparableRow } from '../../../bench/compareRows.js';
 
 /** The spec §11 (a) Pod row, as the partial gives it (labels as an object). */
@@ -108,5 +108,13 @@ describe('compareRows', () => {
     const { csi_volume_handle: _, ...stored } = storageRow();
     assert.equal(compareRows(STORAGE_TABLE_SHAPE, [stored], [storageRow()]).agree, true);
     assert.doesNotMatch(rowKey(STORAGE_TABLE_SHAPE, storageRow()), /csi_volume_handle/);
+  });
+
+  it('keys unallocated rows by day, namespace and node, with NULL labels and NULL limits on both sides', () => {
+    const row = podRow({ namespace: 'Worker unallocated', pod_labels: null, pod_limit_cpu_core_hours: null, pod_limit_memory_gigabyte_hours: null });
+    assert.equal(rowKey(UNALLOCATED_ROW_SHAPE, row), 'Unallocated 2024-03-15 namespace=Worker unallocated node=node-a pod_labels=null');
+    assert.equal(compareRows(UNALLOCATED_ROW_SHAPE, [row], [{ ...row }]).agree, true);
+    const platform = compareRows(UNALLOCATED_ROW_SHAPE, [row], [{ ...row, namespace: 'Platform unallocated' }]);
+    assert.deepEqual([platform.missing.count, platform.extra.count], [1, 1]);
   });
 });
