@@ -4,6 +4,7 @@
  * value column is then compared, numbers within a relative tolerance because the engines add in different orders.
  */
 import { canonicalJson } from '../lib/compare/canonicalJson.js';
+import { CAPACITY_COLUMNS } from './summaryColumns.js';
 
 /** Which columns of a row kind identify a row and which hold its values. */
 export interface RowShape {
@@ -30,12 +31,7 @@ export const POD_ROW_SHAPE: RowShape = {
     'pod_request_memory_gigabyte_hours',
     'pod_effective_usage_memory_gigabyte_hours',
     'pod_limit_memory_gigabyte_hours',
-    'node_capacity_cpu_cores',
-    'node_capacity_cpu_core_hours',
-    'node_capacity_memory_gigabytes',
-    'node_capacity_memory_gigabyte_hours',
-    'cluster_capacity_cpu_core_hours',
-    'cluster_capacity_memory_gigabyte_hours',
+    ...CAPACITY_COLUMNS,
     'cost_category_id',
   ],
 };

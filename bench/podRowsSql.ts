@@ -86,15 +86,23 @@ FROM pods p
 LEFT JOIN node_cap n ON n.usage_start = p.usage_start AND n.node = p.node
 LEFT JOIN cluster_cap c ON c.usage_start = p.usage_start`;
 
-function rawSql(input: SummarySqlInput): string {
-  return `
-WITH ${capacityCtes(input)}, ${costCategoriesCte(input)}, pods AS (
-  SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
-    ${podAggregates()}
+/** Cost categories by LIKE before aggregation, as Koku joins them (§5.3). */
+const COST_CATEGORY_JOIN = 'LEFT JOIN cost_categories cat ON namespace LIKE cat.pattern';
+
+/** The daily pod rows of the days (empty node dropped, §6) grouped on (day, namespace, node, raw label text). */
+function groupedOnText(input: SummarySqlInput, aggregates: string): string {
+  return `SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
+    ${aggregates}
   FROM read_parquet(${literal(input.dailyGlob)})
   ${COST_CATEGORY_JOIN}
   WHERE ${daysWindow(input)} AND node != ''
-  GROUP BY 1, 2, 3, 4
+  GROUP BY 1, 2, 3, 4`;
+}
+
+function rawSql(input: SummarySqlInput): string {
+  return `
+WITH ${capacityCtes(input)}, ${costCategoriesCte(input)}, pods AS (
+  ${groupedOnText(input, podAggregates())}
 )
 ${WITH_CAPACITY}`;
 }
@@ -103,8 +111,6 @@ ${WITH_CAPACITY}`;
 function mergedLabels(enabledKeys: readonly string[]): string {
   return mergedLabelsJson(['coalesce(nl.labels, MAP {})', 'coalesce(ns.labels, MAP {})', filteredLabels('li.pod_labels', enabledKeys)]);
 }
-
-const COST_CATEGORY_JOIN = 'LEFT JOIN cost_categories cat ON namespace LIKE cat.pattern';
 
 const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_start = li.usage_start
   LEFT JOIN namespace_labels ns ON ns.namespace = li.namespace AND ns.usage_start = li.usage_start`;
@@ -118,12 +124,7 @@ const LABEL_JOINS = `LEFT JOIN node_labels nl ON nl.node = li.node AND nl.usage_
 function kokuSql(input: SummarySqlInput): string {
   return `
 WITH ${capacityCtes(input)}, ${labelCtes(input)}, ${costCategoriesCte(input)}, by_text AS (
-  SELECT CAST(interval_start AS DATE) AS usage_start, namespace, node, pod_labels,
-    ${podPartialAggregates()}
-  FROM read_parquet(${literal(input.dailyGlob)})
-  ${COST_CATEGORY_JOIN}
-  WHERE ${daysWindow(input)} AND node != ''
-  GROUP BY 1, 2, 3, 4
+  ${groupedOnText(input, podPartialAggregates())}
 ), pods AS (
   SELECT li.usage_start, li.namespace, li.node, ${mergedLabels(input.enabledKeys)} AS pod_labels,
     ${podFinalAggregates()}

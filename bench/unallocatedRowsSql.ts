@@ -7,6 +7,7 @@
  */
 import { PLATFORM_UNALLOCATED, WORKER_UNALLOCATED } from '../lib/ocp/constants.js';
 import { podRowsSql } from './podRowsSql.js';
+import { CAPACITY_COLUMNS } from './summaryColumns.js';
 import { costCategoriesCte, daysWindow, literal } from './summarySqlParts.js';
 import type { SummarySqlInput } from './summarySqlParts.js';
 
@@ -20,18 +21,9 @@ const UNALLOCATED_METRICS: ReadonlyArray<[metric: string, capacity: string]> = [
   ['pod_effective_usage_memory_gigabyte_hours', 'node_capacity_memory_gigabyte_hours'],
 ];
 
-const CAPACITY = [
-  'node_capacity_cpu_cores',
-  'node_capacity_cpu_core_hours',
-  'node_capacity_memory_gigabytes',
-  'node_capacity_memory_gigabyte_hours',
-  'cluster_capacity_cpu_core_hours',
-  'cluster_capacity_memory_gigabyte_hours',
-];
-
 export function unallocatedRowsSql(input: SummarySqlInput): string {
   const metrics = UNALLOCATED_METRICS.map(([m, cap]) => `max(p.${cap}) - sum(p.${m}) AS ${m}`);
-  const capacity = CAPACITY.map((c) => `max(p.${c}) AS ${c}`);
+  const capacity = CAPACITY_COLUMNS.map((c) => `max(p.${c}) AS ${c}`);
   return `
 WITH ${costCategoriesCte(input)}, pod_rows AS (
   SELECT * FROM (${podRowsSql('koku', input)})
