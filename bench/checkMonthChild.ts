@@ -3,7 +3,8 @@
  * CLI wrote into `reporting_ocpusagelineitem_daily_summary` for the bench source and days, and the enabled keys and
  * cost categories it used, then computes the same rows with DuckDB (`koku` Pod query, Storage query, unallocated
  * query) over the month's Parquet, and compares them row by row (`compareRows`; numbers within 1e-9 relative or 1e-15
- * absolute, as the table stores numeric(33,15); unallocated values within 1e-9 absolute, see `UNALLOCATED_FLOOR`).
+ * absolute, as the table stores numeric(33,15); unallocated values within 1e-9 relative or 1e-9 absolute, see
+ * `UNALLOCATED_FLOOR`).
  * Prints one JSON line (`MonthParityCheck`). Not timed.
  * argv: <bench data dir> <first day> <last day> <embedded PostgreSQL data dir, or a postgres:// URL>
  */
@@ -26,8 +27,9 @@ import type { MonthParityCheck } from './types.js';
 /** numeric(33,15) keeps 15 decimals: a stored value is within 5e-16 of the double it came from. */
 const NUMERIC_FLOOR = 1e-15;
 /**
- * An unallocated value is capacity minus the sum of a node-day's Pod rows: two numbers of up to ~1e4 that nearly
- * cancel, each summed in another order by each engine, so the result carries their rounding (~1e-12) in absolute terms.
+ * An unallocated value is a node-day's capacity minus the sum of its Pod rows: two large numbers, each summed in
+ * another order by each engine, whose difference keeps their rounding in absolute terms (up to 1.7e-10 on the
+ * bench's month) however small the difference itself is.
  */
 const UNALLOCATED_FLOOR = 1e-9;
 

@@ -22,7 +22,7 @@ export interface E2eOptions {
   databaseUrl?: string;
   /** Node binary that runs the CLI. */
   node: string;
-  /** After the run, compare the month's Pod and Storage rows in PostgreSQL with DuckDB's (`checkMonthChild`). */
+  /** After the run, compare the month's Pod, Storage and unallocated rows in PostgreSQL with DuckDB's (`checkMonthChild`). */
   check: boolean;
   log: (line: string) => void;
 }
@@ -62,13 +62,16 @@ export async function runE2eMonth(options: E2eOptions): Promise<E2eResult> {
   const started = Date.now();
   const outcome = await runCommand(options.node, args, { measureRss: true, cwd: ROOT });
   let check: MonthParityCheck | undefined;
-  if (options.check && outcome.code === 0) {
-    options.log(`end to end: the month's rows in PostgreSQL against DuckDB's, row by row`);
-    const from = days[0] as string;
-    const to = days.at(-1) as string;
-    check = lastJsonLine<MonthParityCheck>(await runTsChild('checkMonthChild.ts', [data.dir, from, to, options.databaseUrl ?? pgDir]), 'month parity check');
+  try {
+    if (options.check && outcome.code === 0) {
+      options.log(`end to end: the month's rows in PostgreSQL against DuckDB's, row by row`);
+      const from = days[0] as string;
+      const to = days.at(-1) as string;
+      check = lastJsonLine<MonthParityCheck>(await runTsChild('checkMonthChild.ts', [data.dir, from, to, options.databaseUrl ?? pgDir]), 'month parity check');
+    }
+  } finally {
+    if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
   }
-  if (!options.databaseUrl) rmSync(pgDir, { recursive: true, force: true });
   const phases = dayPhases(outcome.stderr, started, outcome.wallMs);
   return {
     ...phases,
