@@ -64,7 +64,10 @@ async function main(): Promise<void> {
       check: options.duckdb && options.check,
       log,
     });
-    if (report.e2e.exitCode !== 0) log(`end-to-end run exited ${report.e2e.exitCode}:\n${report.e2e.outputTail}`);
+    if (report.e2e.exitCode !== 0) {
+      log(`end-to-end run exited ${report.e2e.exitCode}:\n${report.e2e.outputTail}`);
+      process.exitCode = 1;
+    }
     save();
   }
   process.stdout.write(`${renderReport(report)}\n\nresults: ${out}\n`);
