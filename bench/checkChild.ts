@@ -3,7 +3,7 @@
  * queries and the Storage query once each, and compares the TS rows of each kind with DuckDB's row by row
  * (`compareRows`). Prints one JSON line (`ParityChecks`). Not timed.
  * argv: <dataDir> <day> [enabled keys, comma-separated, or "none"; default the bench's]. Both sides get those keys and
- * Koku's default cost-category patterns (`CHECK_SUMMARY_CONFIG`).
+ * the check's cost categories (`CHECK_SUMMARY_CONFIG`: Koku's defaults and one overlapping pattern).
  */
 import { readOcpPartialRows } from '../lib/pipeline/partials.js';
 import { ensureParquetWasm } from '../lib/parquet/index.js';

@@ -17,10 +17,14 @@ export const BENCH_ENABLED_KEYS = ['app', 'env'];
 /** The day benchmark's Koku settings: its enabled tag keys, no cost categories. */
 export const BENCH_SUMMARY_CONFIG: OcpSummaryConfig = { enabledKeys: BENCH_ENABLED_KEYS, costCategories: [] };
 
-/** The parity check's: the same keys, and Koku's default cost-category patterns (all "Platform", id 1). */
+/**
+ * The parity check's: the same keys, Koku's default cost-category patterns (all "Platform", id 1), and one pattern a
+ * user might add that overlaps them (`kube%`, id 2): namespaces matching both are joined twice before aggregation, so
+ * Koku doubles their sums and takes the larger id (spec §5.3). The check holds us to that too.
+ */
 export const CHECK_SUMMARY_CONFIG: OcpSummaryConfig = {
   enabledKeys: BENCH_ENABLED_KEYS,
-  costCategories: DEFAULT_PLATFORM_PATTERNS.map((pattern) => ({ pattern, costCategoryId: 1 })),
+  costCategories: [...DEFAULT_PLATFORM_PATTERNS.map((pattern) => ({ pattern, costCategoryId: 1 })), { pattern: 'kube%', costCategoryId: 2 }],
 };
 
 /** Hourly pod rows per generated pod and day (a few pods start late in the day); measured on the generator. */
