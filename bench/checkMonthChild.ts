@@ -11,6 +11,7 @@
 import type pg from 'pg';
 import { openDatabase } from '../cli/database.js';
 import { silentLogger } from '../lib/common/logger.js';
+import { rowKind } from '../lib/compare/summaryRowKey.js';
 import { readOcpSummaryConfig } from '../lib/db/config.js';
 import { OCP_SUMMARY_TABLE } from '../lib/db/constants.js';
 import { qualifiedName } from '../lib/db/identifiers.js';
@@ -56,9 +57,8 @@ const { DuckDBInstance } = await loadDuckdb();
 const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
 const connection = await instance.connect();
 const input = benchSqlInput(dataDir, { from, to }, config);
-// Unallocated rows are the Pod rows without labels (every Pod row has a map, `{}` at least; spec §5.2, §8.2).
-const ofKind = (kind: RowShape['kind']) =>
-  tableRows.filter((r) => (r.data_source === 'Storage' ? 'Storage' : r.pod_labels === null ? 'Unallocated' : 'Pod') === kind);
+// Rows sorted by kind as `koku-agg compare` sorts them (unallocated: Pod rows of a synthetic or NULL namespace).
+const ofKind = (kind: RowShape['kind']) => tableRows.filter((r) => rowKind(r) === kind);
 // The JSON form gives dates as YYYY-MM-DD and DOUBLEs as numbers, the shapes of the rows read above.
 const duckdbRows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as unknown as ComparableRow[];
 const options = { absoluteTolerance: NUMERIC_FLOOR };
