@@ -1,3 +1,5 @@
+import { copyBytes } from '../common/copyBytes.js';
+
 /** Id of SQL NULL in every pool: kept apart from "" because Koku's SQL treats them differently (spec §6, §10.5). */
 export const NULL_ID = 0;
 
@@ -5,6 +7,7 @@ export const NULL_ID = 0;
 export const NOT_FOUND = -1;
 
 const EMPTY_SLOT = NOT_FOUND;
+const SLOT_INTS = 4;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -36,7 +39,12 @@ export class StringPool {
   /** Per id: start and end of its bytes in the arena (id 0, NULL, has none). */
   private spans = new Int32Array(2 * 1024);
   private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048).fill(EMPTY_SLOT);
+  /**
+   * The open-addressing table, SLOT_INTS ints per slot: id, hash, start and end in the arena. A lookup in a large pool
+   * is bound by cache misses; with the hash and span beside the id, a hit costs one miss for the slot and one for the
+   * bytes, where reading them by id cost two more.
+   */
+  private slots = new Int32Array(2048 * SLOT_INTS).fill(EMPTY_SLOT);
   private mask = 2047;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
@@ -129,13 +137,15 @@ export class StringPool {
 
   /** `view`/`at`/`length`: the text's bytes as absolute positions in its buffer. */
   private lookup(view: DataView, at: number, length: number, hash: number): number {
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const id = this.slots[slot] as number;
+      const s = slot * SLOT_INTS;
+      const id = slots[s] as number;
       if (id === EMPTY_SLOT) return EMPTY_SLOT;
-      if (this.hashes[id] === hash) {
-        const from = this.spans[2 * id] as number;
-        if ((this.spans[2 * id + 1] as number) - from === length && sameBytes(this.arenaView, from, view, at, length)) return id;
+      if (slots[s + 1] === hash) {
+        const from = slots[s + 2] as number;
+        if ((slots[s + 3] as number) - from === length && sameBytes(this.arenaView, from, view, at, length)) return id;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -151,7 +161,7 @@ export class StringPool {
       this.arena = grown;
       this.arenaView = new DataView(grown.buffer);
     }
-    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    copyBytes(bytes, start, end, this.arena, this.arenaUsed);
     const id = this.values.length;
     this.values.push(undefined);
     if (2 * id + 2 > this.spans.length) {
@@ -166,22 +176,28 @@ export class StringPool {
     this.spans[2 * id + 1] = this.arenaUsed + length;
     this.hashes[id] = hash;
     this.arenaUsed += length;
-    let slot = hash & this.mask;
-    while (this.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & this.mask;
-    this.slots[slot] = id;
+    this.place(id);
     if (id * 2 > this.mask) this.rehash();
     return id;
   }
 
+  /** Puts `id` in the first free slot of its probe sequence. */
+  private place(id: number): void {
+    const hash = this.hashes[id] as number;
+    let slot = hash & this.mask;
+    while (this.slots[slot * SLOT_INTS] !== EMPTY_SLOT) slot = (slot + 1) & this.mask;
+    const s = slot * SLOT_INTS;
+    this.slots[s] = id;
+    this.slots[s + 1] = hash;
+    this.slots[s + 2] = this.spans[2 * id] as number;
+    this.slots[s + 3] = this.spans[2 * id + 1] as number;
+  }
+
   private rehash(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size).fill(EMPTY_SLOT);
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size * SLOT_INTS).fill(EMPTY_SLOT);
     this.mask = size - 1;
-    for (let id = 1; id < this.values.length; id++) {
-      let slot = (this.hashes[id] as number) & this.mask;
-      while (this.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id;
-    }
+    for (let id = 1; id < this.values.length; id++) this.place(id);
   }
 }
 

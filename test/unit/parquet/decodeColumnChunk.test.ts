@@ -9,9 +9,9 @@ import type { TStruct } from '../../../lib/parquet/thriftTyped.js';
 
 const i32 = (id: number, value: number) => ({ id, type: T.I32, value });
 
-/** One DATA_PAGE (v1, PLAIN, REQUIRED) whose header says `uncompressedSize`, followed by `body`. */
-function dataPage(body: Uint8Array, uncompressedSize: number, numValues: number): Uint8Array {
-  const dataPageHeader: TStruct = { kind: 'struct', fields: [i32(1, numValues), i32(2, 0), i32(3, 3), i32(4, 3)] };
+/** One DATA_PAGE (v1, REQUIRED, PLAIN unless told) whose header says `uncompressedSize`, followed by `body`. */
+function dataPage(body: Uint8Array, uncompressedSize: number, numValues: number, encoding = 0): Uint8Array {
+  const dataPageHeader: TStruct = { kind: 'struct', fields: [i32(1, numValues), i32(2, encoding), i32(3, 3), i32(4, 3)] };
   const header = encodeTypedStruct({
     kind: 'struct',
     fields: [i32(1, 0), i32(2, uncompressedSize), i32(3, body.length), { id: 5, type: T.Struct, value: dataPageHeader }],
@@ -57,7 +57,7 @@ function stringPage(texts: readonly string[]): Uint8Array {
 }
 
 describe('decodeColumnChunk on PLAIN strings', () => {
-  // Lengths 0-80 cover the word-copy path (under 64 bytes, each tail length 0-3) and the long path; multi-byte UTF-8
+  // Lengths 0-80 cover the word-copy path (under 32 bytes, each tail length 0-3) and the native one; multi-byte UTF-8
   // and a page starting at an odd offset of a larger buffer check that copies use the source's own byte offsets.
   const texts = Array.from({ length: 81 }, (_, n) => Array.from({ length: n }, (_, k) => (k % 7 === 3 ? 'é' : String.fromCharCode(97 + ((n + k) % 26)))).join('').slice(0, n));
   const page = stringPage(texts);
@@ -114,5 +114,36 @@ describe('decodeColumnChunk on PLAIN strings across pages', () => {
     const chunk = Uint8Array.from(pages.flatMap((p) => [...p]));
     const spec = { physical: Physical.BYTE_ARRAY, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type: new Utf8() };
     assert.deepEqual([...makeVector(decodeColumnChunk(chunk, spec, 6))], [...first, ...second]);
+  });
+});
+
+describe('decodeColumnChunk on dictionary-encoded strings', () => {
+  /** A DICTIONARY_PAGE (PLAIN entries), then a RLE_DICTIONARY data page of 2-bit indices in one bit-packed group. */
+  function dictionaryChunk(entries: readonly string[], indices: readonly number[]): Uint8Array {
+    const plain = stringPage(entries);
+    const entryBytes = plain.subarray(plain.length - entries.reduce((n, e) => n + 4 + new TextEncoder().encode(e).length, 0));
+    const dictionaryHeader = encodeTypedStruct({
+      kind: 'struct',
+      fields: [
+        i32(1, 2),
+        i32(2, entryBytes.length),
+        i32(3, entryBytes.length),
+        { id: 7, type: T.Struct, value: { kind: 'struct', fields: [i32(1, entries.length), i32(2, 0)] } },
+      ],
+    });
+    let packed = 0;
+    indices.forEach((index, k) => (packed |= index << (2 * k)));
+    const body = Uint8Array.of(2, (1 << 1) | 1, packed & 0xff, (packed >> 8) & 0xff);
+    return Uint8Array.from([...dictionaryHeader, ...entryBytes, ...dataPage(body, body.length, indices.length, 8)]);
+  }
+  const spec = { physical: Physical.BYTE_ARRAY, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type: new Dictionary(new Utf8(), new Int32()) };
+
+  it('takes the indices as they are', () => {
+    const data = decodeColumnChunk(dictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 1, 2]), spec, 4);
+    assert.deepEqual([...makeVector(data)], ['a', 'ccc', 'bb', 'ccc']);
+  });
+
+  it('refuses an index past the dictionary that the bit width allows', () => {
+    assert.throws(() => decodeColumnChunk(dictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 3, 1]), spec, 4), /^Error: dictionary index 3 out of 3$/);
   });
 });
