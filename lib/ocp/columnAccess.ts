@@ -1,7 +1,7 @@
 import { DataType, RecordBatch, TimeUnit, makeVector } from 'apache-arrow';
 import type { Data, Vector } from 'apache-arrow';
 import { InvalidOcpInputError } from './errors.js';
-import { NOT_FOUND, NULL_ID } from './stringPool.js';
+import { NOT_FOUND, NULL_ID, sameBytesFromEnd } from './stringPool.js';
 import type { StringPool } from './stringPool.js';
 import type { ArrowInput } from './types.js';
 
@@ -160,6 +160,10 @@ export class ColumnAccess {
   private decodeUtf8(data: Data, out: Int32Array, at: number): void {
     const offsets = data.valueOffsets as Int32Array | BigInt64Array;
     const bytes = data.values as Uint8Array;
+    if (!(offsets instanceof BigInt64Array) && data.nullCount === 0) {
+      this.pool.idsOfUtf8(bytes, offsets, data.length, out, at, this.options.lookupOnly);
+      return;
+    }
     const large = offsets instanceof BigInt64Array;
     const words = large ? new Int32Array(offsets.buffer, offsets.byteOffset, offsets.length * 2) : null;
     const small = large ? null : (offsets as Int32Array);
@@ -177,7 +181,7 @@ export class ColumnAccess {
       const start = small ? (small[i] as number) : (words![2 * i + 1] as number) * 4294967296 + ((words![2 * i] as number) >>> 0);
       const end = small ? (small[i + 1] as number) : (words![2 * i + 3] as number) * 4294967296 + ((words![2 * i + 2] as number) >>> 0);
       // Sorted files repeat values in runs: compare bytes with the previous row before hashing.
-      if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytes(view, start, prevStart, end - start))) {
+      if (!(prevStart >= 0 && end - start === prevEnd - prevStart && sameBytesFromEnd(view, start, prevStart, end - start))) {
         prevId = this.options.lookupOnly ? this.pool.findUtf8(bytes, start, end) : this.pool.idOfUtf8(bytes, start, end);
       }
       out[at + i] = prevId;
@@ -245,15 +249,4 @@ export class ColumnAccess {
       out[at + i] = (v * mul) / div;
     }
   }
-}
-
-/**
- * Compared from the end, 4 bytes at a time: neighbouring texts that differ usually share a long prefix (label JSON of one deployment's
- * pods shares ~80 of ~120 bytes) and differ within their last few bytes.
- */
-function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
-  let k = length;
-  for (; k >= 4; k -= 4) if (view.getInt32(a + k - 4, true) !== view.getInt32(b + k - 4, true)) return false;
-  for (; k > 0; k--) if (view.getUint8(a + k - 1) !== view.getUint8(b + k - 1)) return false;
-  return true;
 }

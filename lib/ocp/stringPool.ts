@@ -8,6 +8,10 @@ export const NOT_FOUND = -1;
 
 const EMPTY_SLOT = NOT_FOUND;
 const SLOT_INTS = 4;
+/** Texts per batch of `idsOfUtf8`: 64–512 measured alike. */
+const BATCH = 256;
+/** In a batch's hashes: the text equals the one before it. Real hashes are non-negative. */
+const SAME_AS_PREVIOUS = -1;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -48,6 +52,8 @@ export class StringPool {
   private mask = 2047;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  private readonly batchHashes = new Int32Array(BATCH);
+  private touched = 0;
   private scratch = new Uint8Array(256);
   private scratchView = new DataView(this.scratch.buffer);
 
@@ -94,6 +100,44 @@ export class StringPool {
     return this.lookup(view, at, length, hashBytes(view, at, length));
   }
 
+  /**
+   * `idOfUtf8` of `count` texts at once (with `lookupOnly`, `findUtf8`): text `i` is `bytes[offsets[i], offsets[i + 1])`
+   * and its id goes to `out[outAt + i]`. In a large pool each lookup waits for two cache misses, the slot and the
+   * stored bytes. A batch at a time (hash every text, touch every text's slot and stored bytes, then compare), the
+   * misses of a batch overlap instead of following one another: 1.3–2× faster over 55k–150k distinct label texts.
+   * A text equal to the one before it (sorted files repeat values in runs) costs one comparison.
+   */
+  idsOfUtf8(bytes: Uint8Array, offsets: Int32Array, count: number, out: Int32Array, outAt: number, lookupOnly = false): void {
+    const view = this.viewOf(bytes);
+    const base = this.sourceOffset;
+    const hashes = this.batchHashes;
+    for (let first = 0; first < count; first += BATCH) {
+      const n = Math.min(BATCH, count - first);
+      for (let k = 0; k < n; k++) {
+        const i = first + k;
+        const start = offsets[i] as number;
+        const length = (offsets[i + 1] as number) - start;
+        const previous = i > 0 ? (offsets[i - 1] as number) : -1;
+        hashes[k] = previous >= 0 && start - previous === length && sameBytesFromEnd(view, base + previous, base + start, length)
+          ? SAME_AS_PREVIOUS
+          : hashBytes(view, base + start, length);
+      }
+      this.touch(hashes, n);
+      for (let k = 0; k < n; k++) {
+        const i = first + k;
+        const hash = hashes[k] as number;
+        if (hash === SAME_AS_PREVIOUS) {
+          out[outAt + i] = out[outAt + i - 1] as number;
+          continue;
+        }
+        const start = offsets[i] as number;
+        const end = offsets[i + 1] as number;
+        const found = this.lookup(view, base + start, end - start, hash);
+        out[outAt + i] = found !== EMPTY_SLOT || lookupOnly ? found : this.add(bytes, start, end, hash);
+      }
+    }
+  }
+
   value(id: number): string | null {
     const value = this.values[id];
     if (value !== undefined) return value;
@@ -123,6 +167,24 @@ export class StringPool {
       this.scratchView = new DataView(this.scratch.buffer);
     }
     return this.encoder.encodeInto(value, this.scratch).written;
+  }
+
+  /**
+   * Reads each hash's first slot and the start of the text it holds, so that the lookups after find them in cache.
+   * The sum is kept only so the reads are not optimised away.
+   */
+  private touch(hashes: Int32Array, n: number): void {
+    const slots = this.slots;
+    const arena = this.arena;
+    const mask = this.mask;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const hash = hashes[k] as number;
+      if (hash === SAME_AS_PREVIOUS) continue;
+      const from = slots[(hash & mask) * SLOT_INTS + 2] as number;
+      if (from >= 0) sum += arena[from] as number;
+    }
+    this.touched = sum;
   }
 
   /** A view over `bytes`'s whole buffer (positions are `sourceOffset` + index into `bytes`). */
@@ -222,5 +284,16 @@ function sameBytes(a: DataView, aAt: number, b: DataView, bAt: number, length: n
   let i = 0;
   for (; i < words; i += 4) if (a.getInt32(aAt + i, true) !== b.getInt32(bAt + i, true)) return false;
   for (; i < length; i++) if (a.getUint8(aAt + i) !== b.getUint8(bAt + i)) return false;
+  return true;
+}
+
+/**
+ * Two texts of one buffer compared from the end, 4 bytes at a time: neighbouring texts that differ usually share a
+ * long prefix (label JSON of one deployment's pods shares ~80 of ~120 bytes) and differ within their last few bytes.
+ */
+export function sameBytesFromEnd(view: DataView, a: number, b: number, length: number): boolean {
+  let k = length;
+  for (; k >= 4; k -= 4) if (view.getInt32(a + k - 4, true) !== view.getInt32(b + k - 4, true)) return false;
+  for (; k > 0; k--) if (view.getUint8(a + k - 1) !== view.getUint8(b + k - 1)) return false;
   return true;
 }

@@ -64,6 +64,46 @@ describe('StringPool', () => {
   });
 });
 
+describe('StringPool.idsOfUtf8', () => {
+  /** The texts as one byte array and Arrow-style offsets, starting at an odd offset of a larger buffer. */
+  function utf8Column(texts: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
+    const encoded = texts.map((t) => new TextEncoder().encode(t));
+    const buffer = new Uint8Array(3 + encoded.reduce((n, e) => n + e.length, 0));
+    const offsets = new Int32Array(texts.length + 1);
+    encoded.forEach((e, i) => {
+      buffer.set(e, 3 + (offsets[i] as number));
+      offsets[i + 1] = (offsets[i] as number) + e.length;
+    });
+    return { bytes: buffer.subarray(3), offsets };
+  }
+  // More texts than one batch (256), runs of equal texts across a batch's edge, texts new to the pool in the middle
+  // of a batch and again later in it, and enough distinct ones to rehash the table mid-batch.
+  const texts = Array.from({ length: 5000 }, (_, i) => (i >= 250 && i < 262 ? 'run' : `label-${(i * 7919) % 1300}-${'é'.repeat(i % 3)}`));
+
+  it('gives every text the id idOfUtf8 gives it, in the same order of first use', () => {
+    const { bytes, offsets } = utf8Column(texts);
+    const batched = new StringPool();
+    const out = new Int32Array(texts.length + 2).fill(-7);
+    batched.idsOfUtf8(bytes, offsets, texts.length, out, 2);
+    const single = new StringPool();
+    const expected = texts.map((t) => single.idOfUtf8(new TextEncoder().encode(t)));
+    assert.deepEqual([...out.subarray(2)], expected);
+    assert.deepEqual([out[0], out[1]], [-7, -7]);
+    assert.equal(batched.size, single.size);
+    assert.equal(batched.value(out[2 + 4999] as number), texts[4999]);
+  });
+
+  it('only looks up with lookupOnly: NOT_FOUND for new texts, nothing added', () => {
+    const pool = new StringPool();
+    const known = pool.id('run');
+    const { bytes, offsets } = utf8Column(['x', 'run', 'run', 'y', 'run']);
+    const out = new Int32Array(5);
+    pool.idsOfUtf8(bytes, offsets, 5, out, 0, true);
+    assert.deepEqual([...out], [NOT_FOUND, known, known, NOT_FOUND, known]);
+    assert.equal(pool.size, 2);
+  });
+});
+
 describe('sortSummaryRows', () => {
   it('orders exactly like sorting with compareSummaryRows (NULLs, surrogates, ties, labels)', () => {
     const texts = [null, '', 'a', 'b', 'ab', '\uffff', '😀', 'Z'];
