@@ -328,6 +328,10 @@ class ColumnOutput {
         // Copy 8-byte entries as two 32-bit words (no BigInt, no per-byte loop).
         const words = new Int32Array(out.buffer, out.byteOffset, out.length / 4);
         const dict = int32s(dictionary); // a copy made by setDictionary, so aligned
+        if (defs === null) {
+          copyDictionaryWords(words, 2 * this.rows, dict, count, indices, numValues);
+          return;
+        }
         for (let i = 0; i < numValues; i++) {
           if (defs !== null && defs[i] !== 1) continue;
           const index = indices[v++] as number;
@@ -374,6 +378,23 @@ class ColumnOutput {
       strings.push(page.bytes, page.offsets[index] as number, page.offsets[index + 1] as number);
     }
   }
+}
+
+/**
+ * `words[at + 2i, at + 2i + 2)` = entry `indices[i]` of `dict` (two words an entry), for i < n. The indices are range
+ * checked once, after the loop (an index out of range reads undefined, written as 0, and then throws): a branch per
+ * value made this loop twice as slow, and it runs for every 8-byte dictionary value of a day.
+ */
+function copyDictionaryWords(words: Int32Array, at: number, dict: Int32Array, count: number, indices: Int32Array, n: number): void {
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    const index = indices[i] as number;
+    outside |= (count - 1 - index) | index;
+    const w = at + 2 * i;
+    words[w] = dict[2 * index] as number;
+    words[w + 1] = dict[2 * index + 1] as number;
+  }
+  if (outside < 0) checkIndices(indices, 0, n, count);
 }
 
 /** Throws when one of `indices[from, from + n)` is not below `count`. */

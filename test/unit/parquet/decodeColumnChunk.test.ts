@@ -117,33 +117,52 @@ describe('decodeColumnChunk on PLAIN strings across pages', () => {
   });
 });
 
+/** A DICTIONARY_PAGE of `count` PLAIN entries (`entryBytes`), then a RLE_DICTIONARY data page of 2-bit indices. */
+function dictionaryChunk(entryBytes: Uint8Array, count: number, indices: readonly number[]): Uint8Array {
+  const dictionaryHeader = encodeTypedStruct({
+    kind: 'struct',
+    fields: [
+      i32(1, 2),
+      i32(2, entryBytes.length),
+      i32(3, entryBytes.length),
+      { id: 7, type: T.Struct, value: { kind: 'struct', fields: [i32(1, count), i32(2, 0)] } },
+    ],
+  });
+  let packed = 0;
+  indices.forEach((index, k) => (packed |= index << (2 * k)));
+  const body = Uint8Array.of(2, (1 << 1) | 1, packed & 0xff, (packed >> 8) & 0xff);
+  return Uint8Array.from([...dictionaryHeader, ...entryBytes, ...dataPage(body, body.length, indices.length, 8)]);
+}
+
+describe('decodeColumnChunk on dictionary-encoded doubles', () => {
+  const entries = new Uint8Array(Float64Array.of(0.5, -1, 1e300).buffer);
+  const doubles = { physical: Physical.DOUBLE, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type: new Float64() };
+
+  it('copies each row its entry', () => {
+    const data = decodeColumnChunk(dictionaryChunk(entries, 3, [2, 0, 1, 2]), doubles, 4);
+    assert.deepEqual([...(data.values as Float64Array)], [1e300, 0.5, -1, 1e300]);
+  });
+
+  it('refuses an index past the dictionary', () => {
+    assert.throws(() => decodeColumnChunk(dictionaryChunk(entries, 3, [0, 3, 1, 2]), doubles, 4), /^Error: dictionary index 3 out of 3$/);
+  });
+});
+
 describe('decodeColumnChunk on dictionary-encoded strings', () => {
-  /** A DICTIONARY_PAGE (PLAIN entries), then a RLE_DICTIONARY data page of 2-bit indices in one bit-packed group. */
-  function dictionaryChunk(entries: readonly string[], indices: readonly number[]): Uint8Array {
+  /** `dictionaryChunk` of string entries (each a 4-byte length, then its bytes). */
+  function stringDictionaryChunk(entries: readonly string[], indices: readonly number[]): Uint8Array {
     const plain = stringPage(entries);
     const entryBytes = plain.subarray(plain.length - entries.reduce((n, e) => n + 4 + new TextEncoder().encode(e).length, 0));
-    const dictionaryHeader = encodeTypedStruct({
-      kind: 'struct',
-      fields: [
-        i32(1, 2),
-        i32(2, entryBytes.length),
-        i32(3, entryBytes.length),
-        { id: 7, type: T.Struct, value: { kind: 'struct', fields: [i32(1, entries.length), i32(2, 0)] } },
-      ],
-    });
-    let packed = 0;
-    indices.forEach((index, k) => (packed |= index << (2 * k)));
-    const body = Uint8Array.of(2, (1 << 1) | 1, packed & 0xff, (packed >> 8) & 0xff);
-    return Uint8Array.from([...dictionaryHeader, ...entryBytes, ...dataPage(body, body.length, indices.length, 8)]);
+    return dictionaryChunk(entryBytes, entries.length, indices);
   }
   const spec = { physical: Physical.BYTE_ARRAY, codec: Codec.UNCOMPRESSED, maxDefinitionLevel: 0 as const, type: new Dictionary(new Utf8(), new Int32()) };
 
   it('takes the indices as they are', () => {
-    const data = decodeColumnChunk(dictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 1, 2]), spec, 4);
+    const data = decodeColumnChunk(stringDictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 1, 2]), spec, 4);
     assert.deepEqual([...makeVector(data)], ['a', 'ccc', 'bb', 'ccc']);
   });
 
   it('refuses an index past the dictionary that the bit width allows', () => {
-    assert.throws(() => decodeColumnChunk(dictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 3, 1]), spec, 4), /^Error: dictionary index 3 out of 3$/);
+    assert.throws(() => decodeColumnChunk(stringDictionaryChunk(['a', 'bb', 'ccc'], [0, 2, 3, 1]), spec, 4), /^Error: dictionary index 3 out of 3$/);
   });
 });
