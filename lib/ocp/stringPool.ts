@@ -104,9 +104,9 @@ export class StringPool {
    * `idOfUtf8` of `count` texts at once (with `lookupOnly`, `findUtf8`): text `i` is `bytes[offsets[i], offsets[i + 1])`
    * and its id goes to `out[outAt + i]`. In a large pool each lookup waits for two cache misses, the slot and the
    * stored bytes. A batch at a time (hash every text, touch every text's slot and stored bytes, then compare), the
-   * misses of a batch overlap instead of following one another: with label texts in random order, 1.3× faster at 55k
-   * distinct texts and 1.6× at 150k; no gain while the pool fits in the caches. A text equal to the one before it
-   * (sorted files repeat values in runs) costs one comparison.
+   * misses of a batch overlap instead of following one another: with label texts in random order, 1.1–1.6× faster at
+   * 55k–300k distinct texts; no gain while the pool fits in the caches. A text equal to the one before it (sorted
+   * files repeat values in runs) costs one comparison.
    */
   idsOfUtf8(bytes: Uint8Array, offsets: Int32Array, count: number, out: Int32Array, outAt: number, lookupOnly = false): void {
     const view = this.viewOf(bytes);
