@@ -333,7 +333,7 @@ class ColumnOutput {
           return;
         }
         for (let i = 0; i < numValues; i++) {
-          if (defs !== null && defs[i] !== 1) continue;
+          if (defs[i] !== 1) continue; // NULL row: no index
           const index = indices[v++] as number;
           if (index < 0 || index >= count) throw new Error(`dictionary index ${index} out of ${count}`);
           const row = this.rows + i;
