@@ -9,6 +9,8 @@ export interface BenchDataInfo {
   /** Requested hourly pod rows per day. */
   rowsPerDay: number;
   seed: number;
+  /** The generator's `SYNTHETIC_DATA_VERSION`; a data set of another version is generated again. */
+  generatorVersion: number;
   pods: number;
   days: string[];
   /** Rows written per report type and granularity, summed over days. */

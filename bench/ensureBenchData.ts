@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SYNTHETIC_DATA_VERSION } from '../lib/generate/constants.js';
 import { dataDirFor, podsForRows, readBenchData, writeBenchData } from './benchData.js';
 import type { BenchDataInfo } from './benchData.js';
 import { lastJsonLine, runTsChild } from './runChild.js';
@@ -16,13 +17,14 @@ export interface EnsureDataOptions {
 }
 
 /**
- * The cached data set for (kind, rows per day, seed), generated first when missing or made for other days.
+ * The cached data set for (kind, rows per day, seed), generated first when missing, made for other days or made by
+ * another version of the generator (`SYNTHETIC_DATA_VERSION`).
  * Generation runs in child processes (lib/generate's Arrow fast path), `parallel` of them over disjoint days.
  */
 export async function ensureBenchData(options: EnsureDataOptions): Promise<BenchDataInfo> {
   const dir = dataDirFor(options.cacheRoot, options.kind, options.rowsPerDay, options.seed);
   const cached = readBenchData(dir);
-  if (cached !== null && cached.days.join(',') === options.days.join(',')) {
+  if (cached !== null && cached.generatorVersion === SYNTHETIC_DATA_VERSION && cached.days.join(',') === options.days.join(',')) {
     options.log(`using cached data ${dir}`);
     return cached;
   }
@@ -45,6 +47,7 @@ export async function ensureBenchData(options: EnsureDataOptions): Promise<Bench
     dir,
     rowsPerDay: options.rowsPerDay,
     seed: options.seed,
+    generatorVersion: SYNTHETIC_DATA_VERSION,
     pods: podsForRows(options.rowsPerDay),
     days: options.days,
     rows,

@@ -4,6 +4,7 @@ import { HTML_SPECIAL_NAMESPACE, UNKNOWN_NODE_ROLE } from '../../../lib/generate
 import { buildSyntheticCluster } from '../../../lib/generate/syntheticCluster.js';
 import { syntheticChunks } from '../../../lib/generate/syntheticChunks.js';
 import { syntheticCsvRecords, syntheticCsvText } from '../../../lib/generate/syntheticCsv.js';
+import { dayNumber, podHourValues, podSeconds } from '../../../lib/generate/syntheticValues.js';
 import type { StringColumn } from '../../../lib/ingest/types.js';
 
 describe('buildSyntheticCluster', () => {
@@ -29,6 +30,35 @@ describe('buildSyntheticCluster', () => {
     assert.ok(shared && c.pods[shared.pods[0]].node !== c.pods[shared.pods[1]].node, 'a PVC mounted on two nodes');
     assert.ok(c.volumes.some((v) => v.pods.length === 0), 'a claim no pod mounts');
     assert.ok(c.pods.some((p) => p.cpuLimit === 0) && c.pods.some((p) => p.startHour > 0));
+  });
+
+  it("keeps every node's pods within its capacity, in every hour, so unallocated capacity is never negative", () => {
+    for (const pods of [200, 3000]) {
+      const c = buildSyntheticCluster({ pods, seed: 5 });
+      const day = dayNumber('2025-10-01');
+      const values = new Float64Array(6);
+      for (let hour = 0; hour < 24; hour++) {
+        // Koku's unallocated capacity subtracts effective usage, the larger of usage and request (spec §6, §8.2).
+        const cpu = new Float64Array(c.nodes.length);
+        const memory = new Float64Array(c.nodes.length);
+        c.pods.forEach((pod, i) => {
+          const seconds = podSeconds(pod, hour);
+          if (pod.node < 0 || seconds === 0) return;
+          podHourValues(c, i, day, hour, seconds, values);
+          cpu[pod.node] += Math.max(values[0], values[1]) / seconds;
+          memory[pod.node] += Math.max(values[3], values[4]) / seconds;
+        });
+        c.nodes.forEach((node, n) => {
+          assert.ok(cpu[n] < node.cores, `${pods} pods, hour ${hour}: ${node.name} uses ${cpu[n]} of ${node.cores} cores`);
+          assert.ok(memory[n] < node.memoryBytes, `${pods} pods, hour ${hour}: ${node.name} uses ${memory[n]} of ${node.memoryBytes} bytes`);
+        });
+      }
+      const workers = c.nodes.filter((n) => n.role === 'worker');
+      const podsOn = (cores: number) => c.pods.filter((p) => c.nodes[p.node]?.role === 'worker' && c.nodes[p.node].cores === cores).length;
+      const countOf = (cores: number) => workers.filter((n) => n.cores === cores).length;
+      // Pods follow node size: a 32-core worker holds several times what a 4-core one does.
+      assert.ok(podsOn(32) / countOf(32) > 4 * (podsOn(4) / countOf(4)), `${pods} pods: placement ignores node size`);
+    }
   });
 
   it('emits about 24 rows per pod and a label change at the change hour', () => {
