@@ -4,13 +4,13 @@ export const GIB = 2 ** 30;
 export const SECONDS_PER_HOUR = 3600;
 
 export const DEFAULT_SEED = 42;
+export const DEFAULT_PODS = 200;
 
 /**
  * Goes up whenever the same options start generating different data, so cached data sets (the benchmark's) are
  * made again. 2: pods placed within their nodes' capacity (before, as many on a 4-core node as on a 32-core one).
  */
 export const SYNTHETIC_DATA_VERSION = 2;
-export const DEFAULT_PODS = 200;
 
 /** Platform namespaces: Koku's default cost-category patterns and the apiserver → master heuristic (spec §5.3, §8.1). */
 export const PLATFORM_NAMESPACES = ['openshift-kube-apiserver', 'openshift-monitoring', 'openshift-ingress', 'kube-system', 'openshift'];
