@@ -49,7 +49,8 @@ export function buildSyntheticCluster(spec: SyntheticClusterSpec = {}): Syntheti
   const seed = spec.seed ?? DEFAULT_SEED;
   const podCount = spec.pods ?? DEFAULT_PODS;
   const platformPods = platformPodCount(podCount);
-  const nodeCount = spec.nodes ?? MASTERS + defaultInfraCount(platformPods) + Math.ceil((podCount - platformPods) / PODS_PER_WORKER) + 1;
+  const infraWanted = defaultInfraCount(platformPods);
+  const nodeCount = spec.nodes ?? MASTERS + infraWanted + Math.ceil((podCount - platformPods) / PODS_PER_WORKER) + 1;
   const namespaceCount = spec.namespaces ?? Math.max(PLATFORM_NAMESPACES.length + 3, Math.ceil(podCount / 25));
   const withoutNode = spec.podsWithoutNode ?? Math.max(2, Math.floor(podCount / 500));
   if (!Number.isInteger(podCount) || podCount < 10) throw new InvalidGenerateOptionsError('pods', `need at least 10 pods, got ${podCount}`);
@@ -58,7 +59,8 @@ export function buildSyntheticCluster(spec: SyntheticClusterSpec = {}): Syntheti
     throw new InvalidGenerateOptionsError('namespaces', `need at least ${PLATFORM_NAMESPACES.length + 2} namespaces, got ${namespaceCount}`);
   }
   const rng = new Prng(seed);
-  const nodes = buildNodes(rng.fork(1), nodeCount, Math.min(defaultInfraCount(platformPods), nodeCount - MASTERS - 2));
+  // With fewer nodes given than the pods want, infra leaves room for the edge node and one worker.
+  const nodes = buildNodes(rng.fork(1), nodeCount, Math.min(infraWanted, nodeCount - MASTERS - 2));
   const namespaces = buildNamespaces(rng.fork(2), namespaceCount);
   const pods = buildPods(rng.fork(3), podCount, platformPods, withoutNode, nodes, namespaces);
   const volumes = buildVolumes(rng.fork(4), pods, namespaces, spec.pvcShare ?? 0.1);
