@@ -11,13 +11,13 @@ import { listTenantAwsSources, loadOcpAwsSettings } from '../lib/pipeline/ocpAws
 import { sqsFinalizeSink } from '../lib/pipeline/sqsFinalizeSink.js';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
-import { dayAggregatorEnvSchema, readEnv } from './shared/environment.js';
+import { dayAggregatorEnvSchema, loggerServiceName, readEnv } from './shared/environment.js';
 import { loggerPort } from './shared/loggerPort.js';
 import { withFailureLogging } from './shared/recordFailureLogging.js';
 
 export type DayAggregatorDeps = IngestProcessorDeps;
 
-const powertoolsLogger = new Logger({ serviceName: 'koku-agg-day-aggregator' });
+const powertoolsLogger = new Logger({ serviceName: loggerServiceName('koku-day-aggregator') });
 
 /** Builds the handler around explicit dependencies (tests inject them; `handler` builds them from the environment). */
 export function createDayAggregatorHandler(getDeps: () => Promise<DayAggregatorDeps>) {

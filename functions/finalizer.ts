@@ -14,7 +14,7 @@ import { ensureShadowSchema, withClient } from '../lib/db/index.js';
 import type { Pool } from 'pg';
 import { S3ObjectStore } from '../lib/store/index.js';
 import { awsClients, databasePool } from './shared/clients.js';
-import { finalizerEnvSchema, readEnv } from './shared/environment.js';
+import { finalizerEnvSchema, loggerServiceName, readEnv } from './shared/environment.js';
 import { loggerPort } from './shared/loggerPort.js';
 import { withFailureLogging } from './shared/recordFailureLogging.js';
 
@@ -23,8 +23,7 @@ export type FinalizerDeps = Omit<FinalizeDeps, 'schema' | 'targetSchema'> & {
   shadowSchemaSuffix?: string;
 };
 
-const powertoolsLogger = new Logger({ serviceName: 'koku-agg-finalizer' });
-
+const powertoolsLogger = new Logger({ serviceName: loggerServiceName('koku-finalizer') });
 
 /**
  * Builds the FIFO finalize-queue consumer around explicit dependencies. On a failure the failed record and every

@@ -17,6 +17,9 @@ export interface KokuPipelineStackProps extends StackProps {
   config: PipelineConfig;
 }
 
+/** The Amazon CA bundle of Lambda's Node 20+ runtimes (Amazon RDS's certificates among them). */
+const LAMBDA_AMAZON_CA_BUNDLE = '/var/runtime/ca-cert.pem';
+
 /** Stack output keys; test/helpers/motoStack.ts and localstack/ read them by these names. */
 export const outputKeys = {
   dataBucket: 'DataBucketName',
@@ -91,14 +94,17 @@ export class KokuPipelineStack extends Stack {
       PARTIALS_PREFIX: config.partialsPrefix,
       LOG_LEVEL: config.logLevel,
       NODE_OPTIONS: '--enable-source-maps',
-      ...(config.createReportPeriods === undefined ? {} : { CREATE_REPORT_PERIODS: String(config.createReportPeriods) }),
       ...database.env,
+      ...definedSettings({ DB_SSL: config.dbSsl, DB_POOL_MAX: config.dbPoolMax }),
+      // Node 20+ Lambda runtimes trust only Node's own CAs; RDS certificates are in the runtime's Amazon CA bundle.
+      ...(config.dbSsl === 'verify-full' && config.target === 'aws' ? { NODE_EXTRA_CA_CERTS: LAMBDA_AMAZON_CA_BUNDLE } : {}),
     };
 
     this.dayAggregator = this.pipelineFunction('DayAggregator', 'day-aggregator.ts', config, config.dayAggregator, network, {
       ...commonEnv,
       POWERTOOLS_SERVICE_NAME: 'koku-day-aggregator',
       FINALIZE_QUEUE_URL: this.finalize.queue.queueUrl,
+      ...definedSettings({ DAY_TASK_CONCURRENCY: config.dayTaskConcurrency, PARQUET_BATCH_SIZE: config.parquetBatchSize }),
     });
     const completionQueue = config.completionQueueArn ? sqs.Queue.fromQueueArn(this, 'CompletionQueue', config.completionQueueArn) : undefined;
     this.finalizer = this.pipelineFunction('Finalizer', 'finalizer.ts', config, config.finalizer, network, {
@@ -107,6 +113,7 @@ export class KokuPipelineStack extends Stack {
       ...(completionQueue ? { COMPLETION_QUEUE_URL: completionQueue.queueUrl } : {}),
       ...(config.shadowSchemaSuffix ? { SHADOW_SCHEMA_SUFFIX: config.shadowSchemaSuffix } : {}),
       PROVIDER_METADATA: config.providerMetadata,
+      ...definedSettings({ CREATE_REPORT_PERIODS: config.createReportPeriods, KOKU_PUBLIC_SCHEMA: config.kokuPublicSchema }),
     });
 
     this.dayAggregator.addEventSource(new eventSources.SqsEventSource(this.ingest.queue, {
@@ -256,4 +263,9 @@ export class KokuPipelineStack extends Stack {
       ...network,
     });
   }
+}
+
+/** The settings given as environment variables; one left undefined is left out, so the function keeps its default. */
+function definedSettings(settings: Record<string, string | number | boolean | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }

@@ -5,6 +5,10 @@ export type DeployTarget = 'aws' | 'localstack' | 'moto';
 
 export type LambdaArchitecture = 'arm64' | 'x86_64';
 
+/** DB_SSL: `true` encrypts without checking the server's certificate, `verify-full` checks it and the host name. */
+export type DbSslMode = 'true' | 'false' | 'verify-full';
+const dbSslModes: readonly DbSslMode[] = ['true', 'false', 'verify-full'];
+
 /** Where the functions find PostgreSQL: an RDS-style JSON secret (AWS) or a plain URL (local targets). */
 export type DatabaseConnection =
   | { kind: 'secret'; secretArn: string }
@@ -46,8 +50,17 @@ export interface PipelineConfig {
   logRetentionDays: number;
   /** Alarm threshold on ApproximateAgeOfOldestMessage of the ingest and finalize queues. */
   oldestMessageAgeAlarmSeconds: number;
-  /** CREATE_REPORT_PERIODS for both functions; undefined = the functions' default. */
+  /** CREATE_REPORT_PERIODS for the finalizer; undefined = its default. */
   createReportPeriods?: boolean;
+  /**
+   * The functions' database settings (DB_SSL, DB_POOL_MAX; the day-aggregator's DAY_TASK_CONCURRENCY and
+   * PARQUET_BATCH_SIZE; the finalizer's KOKU_PUBLIC_SCHEMA); an undefined one keeps the functions' default.
+   */
+  dbSsl?: DbSslMode;
+  dbPoolMax?: number;
+  dayTaskConcurrency?: number;
+  parquetBatchSize?: number;
+  kokuPublicSchema?: string;
   /** Existing queue the finalizer tells about committed days (COMPLETION_QUEUE_URL); none by default. */
   completionQueueArn?: string;
   /** Shadow mode: the finalizer writes `<tenant schema><suffix>` and leaves Koku's tables alone. */
@@ -72,6 +85,7 @@ export const contextKeys = [
   'ingestBatchSize', 'ingestBatchingWindowSeconds', 'finalizeBatchSize',
   'visibilityTimeoutSeconds', 'maxReceiveCount', 'architecture', 'logLevel', 'logRetentionDays',
   'oldestMessageAgeAlarmSeconds', 'alarmTopicArn', 'createReportPeriods', 'completionQueueArn', 'shadowSchemaSuffix', 'providerMetadata',
+  'dbSsl', 'dbPoolMax', 'dayTaskConcurrency', 'parquetBatchSize', 'kokuPublicSchema',
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
@@ -212,6 +226,16 @@ export function readPipelineConfig(node: Node): PipelineConfig {
   const providerMetadata = str('providerMetadata') ?? 'standalone';
   if (providerMetadata !== 'standalone' && providerMetadata !== 'koku') throw new InvalidContextError('providerMetadata', 'standalone or koku');
 
+  const dbSsl = str('dbSsl');
+  if (dbSsl !== undefined && !dbSslModes.includes(dbSsl as DbSslMode)) {
+    throw new InvalidContextError('dbSsl', `expected ${dbSslModes.join(', ')}, got "${dbSsl}"`);
+  }
+  const optionalInt = (key: ContextKey, min: number, max: number): number | undefined => (isUnset(raw(key)) ? undefined : int(key, 0, min, max));
+  const kokuPublicSchema = str('kokuPublicSchema');
+  if (kokuPublicSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(kokuPublicSchema)) {
+    throw new InvalidContextError('kokuPublicSchema', 'a lower-case PostgreSQL identifier (letters, digits, "_")');
+  }
+
   const stackName = str('stackName') ?? 'KokuPipeline';
   // The FIFO queue names derive from it and SQS allows 80 characters including "-finalize-dlq.fifo".
   if (!/^[A-Za-z][A-Za-z0-9-]{0,59}$/.test(stackName)) throw new InvalidContextError('stackName', 'letters, digits and "-", at most 60 characters');
@@ -240,6 +264,11 @@ export function readPipelineConfig(node: Node): PipelineConfig {
     completionQueueArn,
     shadowSchemaSuffix,
     providerMetadata,
+    dbSsl: dbSsl as DbSslMode | undefined,
+    dbPoolMax: optionalInt('dbPoolMax', 1, 100),
+    dayTaskConcurrency: optionalInt('dayTaskConcurrency', 1, 64),
+    parquetBatchSize: optionalInt('parquetBatchSize', 1024, 1048576),
+    kokuPublicSchema,
     eventSourcesEnabled: target !== 'moto',
   };
 }

@@ -23,7 +23,7 @@ export function awsClients(endpoint: string | undefined) {
  * idle (between invocations, on failover) is logged and replaced instead of ending the container (`createPool`).
  */
 export async function databasePool(
-  settings: { DATABASE_URL?: string; DB_SECRET_ARN?: string; DB_POOL_MAX: number; DB_SSL: 'true' | 'false' },
+  settings: { DATABASE_URL?: string; DB_SECRET_ARN?: string; DB_POOL_MAX: number; DB_SSL: 'true' | 'false' | 'verify-full' },
   secrets: SecretsManagerClient,
   logger: Logger,
 ): Promise<pg.Pool> {
@@ -38,6 +38,12 @@ export async function databasePool(
     password: secret.password,
     database: secret.dbname ?? 'postgres',
     max: settings.DB_POOL_MAX,
-    ssl: settings.DB_SSL === 'true' ? { rejectUnauthorized: false } : false,
+    ssl: sslOptions(settings.DB_SSL),
   }, logger);
+}
+
+/** node-postgres TLS options for DB_SSL (`verify-full` checks the certificate chain and the host name, as libpq's). */
+export function sslOptions(mode: 'true' | 'false' | 'verify-full'): pg.PoolConfig['ssl'] {
+  if (mode === 'false') return false;
+  return { rejectUnauthorized: mode === 'verify-full' };
 }

@@ -10,11 +10,13 @@ const common = {
   PARTIALS_PREFIX: z.string().default('partials/'),
   DATABASE_URL: z.string().optional(),
   DB_SECRET_ARN: z.string().optional(),
-  /** TLS to a secret-configured database (RDS); URL targets put it in the URL. */
-  DB_SSL: z.enum(['true', 'false']).default('true'),
+  /**
+   * TLS to a secret-configured database (RDS): `true` encrypts without checking the server's certificate,
+   * `verify-full` also checks the certificate chain and host name (Node's CAs plus NODE_EXTRA_CA_CERTS). URL targets
+   * put it in the URL.
+   */
+  DB_SSL: z.enum(['true', 'false', 'verify-full']).default('true'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(2),
-  /** Standalone deployments create Koku's report period when missing; beside Koku, leave it false. */
-  CREATE_REPORT_PERIODS: z.enum(['true', 'false']).default('true'),
   AWS_ENDPOINT_URL: z.string().optional(),
 };
 
@@ -27,6 +29,8 @@ export const dayAggregatorEnvSchema = z.object({
 
 export const finalizerEnvSchema = z.object({
   ...common,
+  /** Standalone deployments create Koku's report period when missing; beside Koku, leave it false. */
+  CREATE_REPORT_PERIODS: z.enum(['true', 'false']).default('true'),
   /** Shadow mode: write into `<tenant schema><suffix>` (same DDL) and leave Koku's tables untouched. */
   SHADOW_SCHEMA_SUFFIX: z.string().regex(/^[a-z0-9_]{1,20}$/).optional(),
   /** `koku`: cluster id/alias and source state from Koku's public tables; `standalone`: our koku_agg_provider registry. */
@@ -35,6 +39,14 @@ export const finalizerEnvSchema = z.object({
   /** Where "summary committed" events go (optional). */
   COMPLETION_QUEUE_URL: z.string().optional(),
 });
+
+/**
+ * The Powertools logger's service name: `POWERTOOLS_SERVICE_NAME` (the stack sets it) when set, else `fallback`.
+ * Powertools lets a name given in code win over the variable, so the handlers pass this instead of a fixed name.
+ */
+export function loggerServiceName(fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.POWERTOOLS_SERVICE_NAME || fallback;
+}
 
 export type DayAggregatorEnv = z.infer<typeof dayAggregatorEnvSchema>;
 export type FinalizerEnv = z.infer<typeof finalizerEnvSchema>;

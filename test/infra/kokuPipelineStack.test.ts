@@ -249,7 +249,8 @@ describe('KokuPipelineStack', () => {
       const day = s.json.Resources[s.id(s.stack.dayAggregator)].Properties!;
       assert.equal(day.Environment.Variables.DATABASE_URL, 'postgres://koku:koku@postgres:5432/koku');
       assert.equal(day.Environment.Variables.DB_SECRET_ARN, undefined);
-      assert.equal(day.Environment.Variables.CREATE_REPORT_PERIODS, 'true');
+      assert.equal(day.Environment.Variables.CREATE_REPORT_PERIODS, undefined, 'only the finalizer creates report periods');
+      assert.equal(s.json.Resources[s.id(s.stack.finalizer)].Properties!.Environment.Variables.CREATE_REPORT_PERIODS, 'true');
       assert.equal(day.MemorySize, 3008);
       assert.deepEqual(day.Architectures, ['x86_64']);
       assert.equal(s.json.Resources[s.id(s.stack.finalizer)].Properties!.Timeout, 20);
@@ -273,6 +274,29 @@ describe('KokuPipelineStack', () => {
       assert.ok(allowedBy(s, roleOf(s, s.id(s.stack.finalizer))).includes(`sqs:SendMessage ${completionArn}`));
       assert.ok(!allowedBy(s, roleOf(s, s.id(s.stack.dayAggregator))).includes(`sqs:SendMessage ${completionArn}`));
       assert.throws(() => readPipelineConfig(new App({ context: { completionQueueArn: 'https://sqs/x' } }).node), /completionQueueArn/);
+    });
+
+    it('passes the database and task settings given as context to the functions that read them', () => {
+      const s = synth({
+        dbSecretArn: secretArn, dbSsl: 'verify-full', dbPoolMax: '4', dayTaskConcurrency: '3', parquetBatchSize: '32768', kokuPublicSchema: 'koku_public',
+      });
+      const day = s.json.Resources[s.id(s.stack.dayAggregator)].Properties!.Environment.Variables;
+      const fin = s.json.Resources[s.id(s.stack.finalizer)].Properties!.Environment.Variables;
+      for (const env of [day, fin]) {
+        assert.equal(env.DB_SSL, 'verify-full');
+        assert.equal(env.DB_POOL_MAX, '4');
+        assert.equal(env.NODE_EXTRA_CA_CERTS, '/var/runtime/ca-cert.pem', 'RDS certificates are in the runtime bundle, not in Node\'s CAs');
+      }
+      assert.deepEqual([day.DAY_TASK_CONCURRENCY, day.PARQUET_BATCH_SIZE, day.KOKU_PUBLIC_SCHEMA], ['3', '32768', undefined]);
+      assert.deepEqual([fin.DAY_TASK_CONCURRENCY, fin.PARQUET_BATCH_SIZE, fin.KOKU_PUBLIC_SCHEMA], [undefined, undefined, 'koku_public']);
+      const defaults = synth({ dbSecretArn: secretArn }).json.Resources;
+      for (const fn of [s.stack.dayAggregator, s.stack.finalizer]) {
+        const env = defaults[s.id(fn)].Properties!.Environment.Variables;
+        assert.deepEqual([env.DB_SSL, env.DB_POOL_MAX, env.NODE_EXTRA_CA_CERTS], [undefined, undefined, undefined], 'unset keys keep the functions\' defaults');
+      }
+      for (const [key, value] of [['dbSsl', 'yes'], ['dbPoolMax', '0'], ['parquetBatchSize', '10'], ['kokuPublicSchema', 'Public; DROP']]) {
+        assert.throws(() => readPipelineConfig(new App({ context: { [key]: value } }).node), new RegExp(key));
+      }
     });
 
     it('attaches to the given VPC subnets and security group', () => {
