@@ -3,6 +3,7 @@
  * same Koku-layout files, each run in a fresh child process (honest peak RSS); then a 30-day month end to end through
  * the CLI into PostgreSQL. Prints a Markdown table and writes bench/results/<timestamp>.json. See bench/README.md.
  */
+import { CommanderError } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -143,6 +144,11 @@ function median(results: DayResult[]): DayResult {
 }
 
 main().catch((err: unknown) => {
+  // `--help` (exit code 0) or a bad flag (1): commander has already printed the help or the one-line error.
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+    return;
+  }
   process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -46,9 +46,9 @@ export function generateCommand(): Command {
     .option('--cluster-id <id>', 'cluster id (also seeds names)', 'demo-cluster')
     .option('--month <YYYY-MM>', 'month (required without --from-manifest)', parseMonth)
     .option('--days <n>', 'only the first n days of the month', parsePositiveInt)
-    .option('--nodes <n>', 'nodes (default: enough for the pods: 3 masters, infra and workers by pod count, one edge node)', parsePositiveInt)
-    .option('--namespaces <n>', 'namespaces', parsePositiveInt)
-    .option('--pods <n>', 'pods (default 200), placed on nodes with room for their requests', parsePositiveInt)
+    .option('--nodes <n>', 'nodes, at least 7 (default: enough for the pods: 3 masters, infra and workers by pod count, one edge node)', parsePositiveInt)
+    .option('--namespaces <n>', 'namespaces, at least 7 (default: 8, or one per 25 pods when that is more)', parsePositiveInt)
+    .option('--pods <n>', 'pods, at least 10 (default 200), placed on nodes with room for their requests', parsePositiveInt)
     .option('--seed <n>', 'random seed (same seed, same bytes)', parsePositiveInt)
     .option('--log-level <level>', 'debug | info | warn | error', 'warn')
     .action(async (o) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysInMonth } from '../common/days.js';
 import { InvalidMessageError } from './errors.js';
 import type { FinalizeRequest, ReplayRequest } from './types.js';
 
@@ -31,7 +32,14 @@ export const replayRequestSchema = z
     month,
     days: z.array(z.number().int().min(1).max(31)).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    // 1-31 above; here the month's own length, so `days: [31]` for November fails at parse time, not when the day runs.
+    const bad = (r.days ?? []).filter((d) => d > daysInMonth(r.year, r.month));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['days'], message: `${r.year}-${String(r.month).padStart(2, '0')} has no day ${bad.join(', ')}` });
+    }
+  });
 
 export const finalizeRequestSchema = z
   .object({
