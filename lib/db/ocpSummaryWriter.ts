@@ -49,6 +49,11 @@ const COPY_COLUMNS = [
   'source_uuid', 'infrastructure_usage_cost', 'cost_category_id',
 ];
 
+/** Text columns and label maps: PostgreSQL's text and jsonb cannot hold U+0000. */
+const TEXTS = ['namespace', 'node', 'resource_id', 'persistentvolumeclaim', 'persistentvolume', 'storageclass'] as const;
+const LABEL_MAPS = ['pod_labels', 'volume_labels', 'all_labels'] as const;
+const NUL = '\u0000';
+
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** numeric(33,15) holds |x| < 10^18; every double below that bound fits after rounding. */
 const NUMERIC_LIMIT = 1e18;
@@ -101,26 +106,47 @@ function validateInput(input: ReplaceOcpDaysInput, days: string[]): void {
     if (!DAY.test(day)) throw new InvalidSummaryRowError(subject, `day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   }
   const daySet = new Set(days);
-  input.rows.forEach((row, i) => validateRow(row, i, daySet, subject));
+  const checkedLabels = new WeakSet<object>();
+  input.rows.forEach((row, i) => validateRow(row, i, daySet, subject, checkedLabels));
 }
 
-function validateRow(row: OcpSummaryRow, index: number, days: Set<string>, subject: string): void {
-  const where = `row ${index} (${row.usage_start} ${row.data_source} ${row.namespace ?? 'NULL'}/${row.node ?? 'NULL'})`;
+function validateRow(row: OcpSummaryRow, index: number, days: Set<string>, subject: string, checkedLabels: WeakSet<object>): void {
+  // Built only for an error: this runs for every row of a month.
+  const where = () => `row ${index} (${row.usage_start} ${row.data_source} ${printable(row.namespace)}/${printable(row.node)})`;
   if (!days.has(row.usage_start)) {
-    throw new InvalidSummaryRowError(subject, `${where}: usage_start is not one of the days being replaced`);
+    throw new InvalidSummaryRowError(subject, `${where()}: usage_start is not one of the days being replaced`);
   }
   if (row.data_source !== 'Pod' && row.data_source !== 'Storage') {
-    throw new InvalidSummaryRowError(subject, `${where}: data_source ${JSON.stringify(row.data_source)} is not Pod or Storage`);
+    throw new InvalidSummaryRowError(subject, `${where()}: data_source ${JSON.stringify(row.data_source)} is not Pod or Storage`);
   }
   for (const field of NUMERICS) {
     const v = row[field];
     if (v !== null && !(Number.isFinite(v) && Math.abs(v) < NUMERIC_LIMIT)) {
-      throw new InvalidSummaryRowError(subject, `${where}: ${field} = ${v} does not fit numeric(33,15)`);
+      throw new InvalidSummaryRowError(subject, `${where()}: ${field} = ${v} does not fit numeric(33,15)`);
     }
   }
   if (row.cost_category_id !== null && !Number.isInteger(row.cost_category_id)) {
-    throw new InvalidSummaryRowError(subject, `${where}: cost_category_id ${row.cost_category_id} is not an integer`);
+    throw new InvalidSummaryRowError(subject, `${where()}: cost_category_id ${row.cost_category_id} is not an integer`);
   }
+  for (const field of TEXTS) {
+    const v = row[field];
+    if (v?.includes(NUL)) throw new InvalidSummaryRowError(subject, `${where()}: ${field} ${JSON.stringify(v)} holds a NUL character, which PostgreSQL text cannot store`);
+  }
+  for (const field of LABEL_MAPS) {
+    const labels = row[field];
+    if (!labels || checkedLabels.has(labels)) continue;
+    for (const [key, value] of Object.entries(labels)) {
+      if (key.includes(NUL) || String(value).includes(NUL)) {
+        throw new InvalidSummaryRowError(subject, `${where()}: ${field} label ${JSON.stringify(key)} holds a NUL character, which PostgreSQL jsonb cannot store`);
+      }
+    }
+    checkedLabels.add(labels);
+  }
+}
+
+/** A text for an error message: NULL as `NULL`, a NUL character escaped so the message stays one printable line. */
+function printable(text: string | null): string {
+  return text === null ? 'NULL' : text.replaceAll(NUL, '\\u0000');
 }
 
 /**

@@ -59,7 +59,7 @@ export class ColumnAccess {
     if (!vector) return out.fill(NULL_ID);
     let at = 0;
     for (const data of vector.data) {
-      this.decodeStrings(data, out, at, name);
+      this.decodeStrings(data, out, at, `${subject} column ${name}`);
       at += data.length;
     }
     return out;
@@ -74,7 +74,7 @@ export class ColumnAccess {
     if (!vector) return { values: this.buffer(name, 'numbers', batch.numRows).fill(0), valid: this.buffer(name, 'valid', batch.numRows).fill(0) };
     const only = vector.data.length === 1 ? vector.data[0] : undefined;
     if (only && DataType.isFloat(only.type) && only.values instanceof Float64Array && only.nullCount === 0) {
-      return { values: only.values.subarray(0, only.length), valid: null };
+      return { values: assertFinite(only.values.subarray(0, only.length), `${subject} column ${name}`), valid: null };
     }
     const values = this.buffer(name, 'numbers', batch.numRows).fill(0);
     let valid: Uint8Array | null = null;
@@ -84,7 +84,8 @@ export class ColumnAccess {
       this.decodeNumbers(data, values, valid, at, `${subject} column ${name}`);
       at += data.length;
     }
-    return { values, valid };
+    // NULLs were left at 0, so only real values can fail.
+    return { values: assertFinite(values, `${subject} column ${name}`), valid };
   }
 
   /** Epoch milliseconds, NaN for NULL (so range tests drop the row). */
@@ -126,14 +127,14 @@ export class ColumnAccess {
     return vector;
   }
 
-  private decodeStrings(data: Data, out: Int32Array, at: number, column: string): void {
+  private decodeStrings(data: Data, out: Int32Array, at: number, subject: string): void {
     const n = data.length;
     if (DataType.isNull(data.type)) {
       out.fill(NULL_ID, at, at + n);
       return;
     }
     if (DataType.isDictionary(data.type)) {
-      const ids = this.idsOfDictionary(data.dictionary as Vector, column);
+      const ids = this.idsOfDictionary(data.dictionary as Vector, subject);
       const indices = data.values as ArrayLike<number | bigint>;
       if (data.nullCount === 0 && !(indices instanceof BigInt64Array) && !(indices instanceof BigUint64Array)) {
         const small = indices as ArrayLike<number>;
@@ -149,11 +150,7 @@ export class ColumnAccess {
       this.decodeUtf8(data, out, at);
       return;
     }
-    const vector = makeVector(data);
-    for (let i = 0; i < n; i++) {
-      const v = vector.get(i) as unknown;
-      out[at + i] = v === null || v === undefined ? NULL_ID : this.idOf(String(v));
-    }
+    throw new InvalidOcpInputError(subject, `has type ${String(data.type)}, expected text`);
   }
 
   /** Interns each row's UTF-8 bytes directly (no JS string); runs of equal values cost one comparison each. */
@@ -194,13 +191,13 @@ export class ColumnAccess {
     return this.options.lookupOnly ? (this.pool.find(value) ?? NOT_FOUND) : this.pool.id(value);
   }
 
-  private idsOfDictionary(dictionary: Vector, column: string): Int32Array {
+  private idsOfDictionary(dictionary: Vector, subject: string): Int32Array {
     let ids = this.dictionaryIds.get(dictionary);
     if (!ids) {
       ids = new Int32Array(dictionary.length);
       let at = 0;
       for (const data of dictionary.data) {
-        this.decodeStrings(data, ids, at, column);
+        this.decodeStrings(data, ids, at, subject);
         at += data.length;
       }
       this.dictionaryIds.set(dictionary, ids);
@@ -249,4 +246,22 @@ export class ColumnAccess {
       out[at + i] = (v * mul) / div;
     }
   }
+}
+
+/**
+ * `values`, after checking that none is NaN or ±Infinity. Koku's copy of such a sum into numeric(33,15) fails, and
+ * our partials would carry it as NULL (a silently smaller total); one multiply-add per value finds it.
+ */
+function assertFinite(values: Float64Array, subject: string): Float64Array {
+  let probe = 0;
+  for (let i = 0; i < values.length; i++) probe += (values[i] as number) * 0;
+  if (probe === 0) return values;
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isFinite(values[i])) continue;
+    bad++;
+    if (first < 0) first = i;
+  }
+  throw new InvalidOcpInputError(subject, `has ${bad} value(s) that are not finite numbers (first: ${values[first]} in row ${first} of the batch)`);
 }

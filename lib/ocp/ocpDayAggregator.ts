@@ -61,6 +61,7 @@ export class OcpDayAggregator {
   private readonly namespaceLabels = new LabelSetAccumulator();
   private readonly podMetrics = new Float64Array(POD_SUM_COUNT);
   private readonly podValid = new Uint8Array(POD_SUM_COUNT);
+  private offDay = 0;
   /** Set by `sealStorage`: the pods that have storage, in a small pool of their own, and their ids in `pool`. */
   private storagePods: { columns: ColumnAccess; poolIds: Int32Array } | null = null;
 
@@ -157,8 +158,16 @@ export class OcpDayAggregator {
     };
   }
 
+  /** True when `t` falls on the day; a non-NULL instant that does not is counted in `rowsOffDay`. */
   private onDay(t: number): boolean {
-    return t >= this.day.startMs && t < this.day.endMs;
+    if (t >= this.day.startMs && t < this.day.endMs) return true;
+    if (!Number.isNaN(t)) this.offDay++;
+    return false;
+  }
+
+  /** Rows read so far whose interval_start is not NULL and not on the day (they are left out). */
+  get rowsOffDay(): number {
+    return this.offDay;
   }
 
   private podDailyBatch(batch: RecordBatch): void {

@@ -26,7 +26,7 @@ import { OCP_SUMMARY_TYPE } from './constants.js';
 import { ocpControlTotals } from './controlTotals.js';
 import { currentPartialsByDay } from './currentPartialsByDay.js';
 import { listOcpDayInputs } from './dayInputs.js';
-import { UnknownProviderError } from './errors.js';
+import { namedFinalizeError, UnknownProviderError } from './errors.js';
 import { inputsFingerprint } from './fingerprint.js';
 import { newestFirst } from './newestFirst.js';
 import { listPartialManifests, readOcpPartialRows } from './partials.js';
@@ -114,6 +114,8 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
     committed = await commitDays(client, deps, req, reportPeriodId, provider, changed, timings);
     result.committed.push(...changed.map(([d]) => d));
     timings.lap('rest');
+  }).catch((err: unknown) => {
+    throw namedFinalizeError(err, `OCP source ${req.providerUuid} ${days.join(', ')} in ${target}`);
   });
   timings.lap('commit');
   const rows = committed.reduce((n, d) => n + d.rowCount, 0);

@@ -8,7 +8,7 @@ import { listAwsDayInputs } from './awsDayInputs.js';
 import { OCP_AWS_SUMMARY_TYPE } from './constants.js';
 import { currentOcpPartial } from './currentOcpPartial.js';
 import { currentPartialsByDay } from './currentPartialsByDay.js';
-import { UnknownProviderError } from './errors.js';
+import { namedFinalizeError, UnknownProviderError } from './errors.js';
 import type { FinalizeDeps, FinalizeResult } from './finalizeOcp.js';
 import { inputsFingerprint } from './fingerprint.js';
 import { newestFirst } from './newestFirst.js';
@@ -86,6 +86,8 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
     );
     committed = await recordCommittedDays(client, target, { providerUuid: req.providerUuid, summaryType: OCP_AWS_SUMMARY_TYPE }, ready, rowsByDay, ocpAwsControlTotals);
     result.committed.push(...ready.map((p) => p.day));
+  }).catch((err: unknown) => {
+    throw namedFinalizeError(err, `OCP on AWS source ${req.providerUuid} ${days.join(', ')} in ${target}`);
   });
   deps.logger.info('OCP on AWS finalize done', { awsProviderUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
   await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_AWS_SUMMARY_TYPE, schema: target, request: req, days: committed });

@@ -97,7 +97,7 @@ async function summariseInputs(
     (input) => openAhead(deps.dataStore, readAheadObject(input)),
     async (input, opened) => {
       try {
-        inputRows += await feedInput(aggregator, input, opened, buffers, deps.batchSize);
+        inputRows += await feedInput(aggregator, task.day, input, opened, buffers, deps.batchSize);
       } catch (err) {
         unreadable.keep(err);
       }
@@ -126,6 +126,7 @@ function inputColumns(input: DayInputObject): string[] {
 
 async function feedInput(
   aggregator: OcpDayAggregator,
+  day: string,
   input: DayInputObject,
   opening: Promise<OpenedAhead>,
   buffers: DecodeBuffers,
@@ -140,6 +141,7 @@ async function feedInput(
       throw new InvalidParquetObjectError(input.key, `not a ${spec.reportType} ${spec.daily ? 'daily' : 'hourly'} file: missing column(s) ${missing.join(', ')}`);
     }
     let rows = 0;
+    const offDayBefore = aggregator.rowsOffDay;
     const batches = readRecordBatches(blob, {
       columns: inputColumns(input),
       rowGroups: input.rowGroups,
@@ -151,6 +153,12 @@ async function feedInput(
     for await (const batch of batches) {
       rows += batch.numRows;
       feed(aggregator, input, batch);
+    }
+    // Koku splits reports by day and Trino sums rows by their interval_start: a row of another day in a dated
+    // object would be summed there by Koku and lost here, so the day fails instead.
+    const offDay = aggregator.rowsOffDay - offDayBefore;
+    if (input.rowGroups === undefined && offDay > 0) {
+      throw new InvalidParquetObjectError(input.key, `${offDay} of its ${rows} rows have an interval_start outside ${day}, the date in its name`);
     }
     return rows;
   } finally {

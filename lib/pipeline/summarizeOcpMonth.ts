@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { describeError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { ObjectStore } from '../store/types.js';
 import { listOcpDaysWithData } from './dayInputs.js';
@@ -83,19 +84,24 @@ export async function summarizeOcpMonth(
         }
       }
       if (ok.length === 0) continue;
-      try {
-        const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days: ok, force: true });
+      const commit = async (days: string[]) => {
+        const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days, force: true });
         for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
+      };
+      try {
+        await commit(ok);
       } catch (err) {
-        // The other committers finish the transaction they are in, then stop: the run fails as a whole.
-        finished.stop();
-        throw err;
+        if (ok.length === 1) {
+          failures.push({ day: ok[0] as string, error: err });
+          continue;
+        }
+        // One bad day must not cost the others of its transaction: each goes again in a transaction of its own.
+        deps.logger.warn('finalize of several days failed; committing them one by one', { days: ok, error: describeError(err) });
+        for (const day of ok) await commit([day]).catch((dayErr: unknown) => failures.push({ day, error: dayErr }));
       }
     }
   };
-  const committers = await Promise.allSettled(Array.from({ length: Math.max(1, deps.commitConcurrency ?? 1) }, commitDays));
-  const failed = committers.find((c): c is PromiseRejectedResult => c.status === 'rejected');
-  if (failed) throw failed.reason;
+  await Promise.all(Array.from({ length: Math.max(1, deps.commitConcurrency ?? 1) }, commitDays));
   manifests.sort((a, b) => (a.task.day < b.task.day ? -1 : 1));
   failures.sort((a, b) => (a.day < b.day ? -1 : 1));
   for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].sort();
@@ -107,7 +113,7 @@ export interface SummarizeOcpMonthResult {
   days: string[];
   manifests: PartialManifest[];
   finalize: FinalizeResult;
-  /** Days whose task failed; their previous rows are untouched. */
+  /** Days whose task or commit failed; their previous rows are untouched. */
   failures: Array<{ day: string; error: unknown }>;
 }
 
@@ -118,7 +124,6 @@ class FinishedDays {
   private readonly days: FinishedDay[] = [];
   private readonly waiting: Array<() => void> = [];
   private handedOut = 0;
-  private stopped = false;
 
   constructor(private readonly total: number) {}
 
@@ -127,24 +132,17 @@ class FinishedDays {
     this.waiting.shift()?.();
   }
 
-  /** Up to `max` finished days, waiting for one when none is ready; empty once every day is handed out, or stopped. */
+  /** Up to `max` finished days, waiting for one when none is ready; empty once every day is handed out. */
   async take(max: number): Promise<FinishedDay[]> {
     while (this.days.length === 0 && !this.done()) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    if (this.stopped) return [];
     const batch = this.days.splice(0, max);
     this.handedOut += batch.length;
     if (this.done()) this.wakeAll();
     return batch;
   }
 
-  /** Hands out nothing more: every `take`, waiting or not, returns empty. */
-  stop(): void {
-    this.stopped = true;
-    this.wakeAll();
-  }
-
   private done(): boolean {
-    return this.stopped || this.handedOut === this.total;
+    return this.handedOut === this.total;
   }
 
   private wakeAll(): void {

@@ -32,6 +32,10 @@ export interface DayInputObject {
   etag: string;
   size: number;
   role: OcpInputRole;
+  /**
+   * The row groups to read of an object whose name carries no date (chosen by its footer statistics); undefined for
+   * an object named with the task's day, which is read whole and must hold only rows of that day.
+   */
   rowGroups?: number[];
 }
 

@@ -210,7 +210,7 @@ describe('replaceOcpDays', () => {
     ]);
   });
 
-  it('refuses rows outside the days, bad days and unusable numbers before writing anything', async () => {
+  it('refuses rows outside the days, bad days, unusable numbers and NUL characters before writing anything', async () => {
     await replace(['2024-03-15'], [podRow({ namespace: 'previous' })]);
     await assert.rejects(replace(['2024-03-15'], [podRow({ usage_start: '2024-03-16' })]), (err: unknown) =>
       err instanceof InvalidSummaryRowError && /row 0 .*2024-03-16.*not one of the days/.test(err.message));
@@ -218,6 +218,12 @@ describe('replaceOcpDays', () => {
     await assert.rejects(replace(['2024-03-15'], [podRow({ pod_usage_cpu_core_hours: Number.NaN })]), /pod_usage_cpu_core_hours = NaN/);
     await assert.rejects(replace(['2024-03-15'], [podRow({ node_capacity_cpu_core_hours: 1e18 })]), InvalidSummaryRowError);
     await assert.rejects(replace(['2024-03-15'], [podRow({ data_source: 'Node' as 'Pod' })]), InvalidSummaryRowError);
+    // PostgreSQL's text and jsonb refuse U+0000 only at COPY time, with a message that names no row.
+    await assert.rejects(replace(['2024-03-15'], [podRow({ node: 'n\u0000' })]), (err: unknown) =>
+      err instanceof InvalidSummaryRowError && /row 0 \(2024-03-15 Pod .*\/n\\u0000\): node "n\\u0000" holds a NUL character/.test(err.message));
+    const labels = { app: 'a\u0000b' };
+    await assert.rejects(replace(['2024-03-15'], [podRow(), podRow({ pod_labels: labels, all_labels: labels })]), (err: unknown) =>
+      err instanceof InvalidSummaryRowError && /row 1 .*: pod_labels label "app" holds a NUL character, which PostgreSQL jsonb cannot store/.test(err.message));
     assert.deepEqual((await all()).map((r) => r.namespace), ['previous']);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The CLI's in-process month runner against a real PostgreSQL: it commits whatever days are done as soon as the
- * database is free (group commit), so the first day is committed while later days are still running, and a failed
- * day is reported while the others are committed.
+ * database is free (group commit), so the first day is committed while later days are still running, and a day
+ * whose task or commit failed is reported while the others are committed.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -67,7 +67,7 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
       { account: account(), providerUuid: PROVIDER, year: 2025, month: 6 },
     );
     const commits = () => lines.filter((l) => l.message === 'finalize done').map((l) => l.extra!.committed as string[]);
-    return { run, gates, commits };
+    return { run, gates, commits, lines };
   }
 
   it('commits the first finished day at once, while later days still run, then the rest', async () => {
@@ -118,10 +118,46 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
     assert.deepEqual([...new Set((await readSummaryRows(db.pool, db.schema)).map((r) => r.usage_start))].sort(), DAYS);
   });
 
-  it('fails the run when a transaction fails, after the other committer stops', async () => {
+  it('reports every day whose transaction fails, naming the source and day, and keeps their rows', async () => {
+    const before = await readSummaryRows(db.pool, db.schema);
     const hooks = { afterDelete: () => Promise.reject(new Error('injected failure in a commit')) };
     const { run, gates } = await start({ commitConcurrency: 2, hooks });
     for (const g of gates.values()) g.open();
-    await assert.rejects(run, /injected failure in a commit/);
+    const result = await run;
+    assert.deepEqual(result.finalize.committed, []);
+    assert.deepEqual(
+      result.failures.map((f) => [f.day, (f.error as Error).message]),
+      DAYS.map((day) => [day, `OCP source ${PROVIDER} ${day} in ${db.schema}: the transaction failed: injected failure in a commit`]),
+    );
+    assert.deepEqual(await readSummaryRows(db.pool, db.schema), before);
+  });
+
+  it('fails only the day PostgreSQL cannot store, when it shared a transaction with a good day', async () => {
+    const bad = sampleDay(DAYS[1]);
+    bad.pods[0] = { ...bad.pods[0], namespace: 'sh\u0000op' };
+    await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, bad));
+    try {
+      const dayTwoBefore = (await readSummaryRows(db.pool, db.schema)).filter((r) => r.usage_start === DAYS[1]);
+      assert.ok(dayTwoBefore.length > 0, 'earlier tests committed day 2');
+      const firstCommit = gate<void>();
+      let deletes = 0;
+      const hooks = { afterDelete: () => (deletes++ === 0 ? firstCommit.promise : Promise.resolve()) };
+      const { run, gates, lines } = await start({ hooks });
+      gates.get(DAYS[0])!.open();
+      await until(() => deletes === 1, 'the first transaction');
+      // Days 2 and 3 finish while day 1's transaction is open, so the one committer takes them together.
+      gates.get(DAYS[1])!.open();
+      gates.get(DAYS[2])!.open();
+      await new Promise((r) => setTimeout(r, 20));
+      firstCommit.open();
+      const result = await run;
+      assert.deepEqual(result.finalize.committed, [DAYS[0], DAYS[2]]);
+      assert.deepEqual(result.failures.map((f) => f.day), [DAYS[1]]);
+      assert.match((result.failures[0]!.error as Error).message, /2025-06-02 Pod sh\\u0000op\/worker-1\): namespace "sh\\u0000op" holds a NUL character, which PostgreSQL text cannot store$/);
+      assert.ok(lines.some((l) => l.message === 'finalize of several days failed; committing them one by one'), 'the retry is logged');
+      assert.deepEqual((await readSummaryRows(db.pool, db.schema)).filter((r) => r.usage_start === DAYS[1]), dayTwoBefore, 'day 2 keeps its rows');
+    } finally {
+      await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(DAYS[1])));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Float64, Null, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Float64, Int32, Null, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { ColumnAccess } from '../../../lib/ocp/columnAccess.js';
 import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
 import { NOT_FOUND, StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
@@ -23,6 +23,26 @@ describe('ColumnAccess', () => {
       () => new ColumnAccess(new StringPool()).strings(batch, 'pod_labels', 'pod_usage daily input'),
       (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'pod_usage daily input column pod_labels: is missing',
     );
+  });
+
+  it('refuses a text column of another type (as Trino refuses the Hive schema) instead of turning numbers into text', () => {
+    const batch = new Table({ namespace: vectorFromArray([0, 1], new Int32()) }).batches[0];
+    assert.throws(
+      () => new ColumnAccess(new StringPool()).strings(batch, 'namespace', 'pod_usage daily input'),
+      (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'pod_usage daily input column namespace: has type Int32, expected text',
+    );
+  });
+
+  it('refuses NaN and ±Infinity, which Koku cannot copy into numeric(33,15), naming the column and counting them', () => {
+    for (const values of [[1, Number.NaN, 2, Number.NaN], [Number.POSITIVE_INFINITY, 1, null, Number.NaN]]) {
+      const batch = new Table({ pod_usage_cpu_core_seconds: vectorFromArray(values, new Float64()) }).batches[0];
+      assert.throws(
+        () => new ColumnAccess(new StringPool()).numbers(batch, 'pod_usage_cpu_core_seconds', 'pod_usage daily input'),
+        (e: unknown) => e instanceof InvalidOcpInputError && /^pod_usage daily input column pod_usage_cpu_core_seconds: has 2 value\(s\) that are not finite numbers \(first: (NaN in row 1|Infinity in row 0) of the batch\)$/.test(e.message),
+      );
+    }
+    const fine = new Table({ x: vectorFromArray([-0, -5, 1e300, null], new Float64()) }).batches[0];
+    assert.deepEqual([...new ColumnAccess(new StringPool()).numbers(fine, 'x', 's').values], [-0, -5, 1e300, 0]);
   });
 
   it('lookupOnly: ids of values already in the pool, NOT_FOUND for the others, nothing added (Utf8 and Dictionary)', () => {
