@@ -35,6 +35,7 @@ let envDeps: Promise<DayAggregatorDeps> | undefined;
 function depsFromEnvironment(): Promise<DayAggregatorDeps> {
   envDeps ??= (async () => {
     const env = readEnv(dayAggregatorEnvSchema);
+    const target = (schema: string) => `${schema}${env.SHADOW_SCHEMA_SUFFIX ?? ''}`;
     const clients = awsClients(env.AWS_ENDPOINT_URL);
     const pool: pg.Pool = await databasePool(env, clients.secrets, loggerPort(powertoolsLogger));
     // The native decoder ships only for the architecture the bundle was built with the binary for (infra/lambdaBundling.ts).
@@ -45,8 +46,8 @@ function depsFromEnvironment(): Promise<DayAggregatorDeps> {
       partialsPrefix: env.PARTIALS_PREFIX,
       loadConfig: (schema: string) => withClient(pool, (c) => readOcpSummaryConfig(c, schema)),
       ocpAws: {
-        loadSettings: (schema, awsProviderUuid) => withClient(pool, (c) => loadOcpAwsSettings(c, schema, awsProviderUuid)),
-        awsSourcesFor: (schema) => withClient(pool, (c) => listTenantAwsSources(c, schema)),
+        loadSettings: (schema, awsProviderUuid) => withClient(pool, (c) => loadOcpAwsSettings(c, schema, awsProviderUuid, { targetSchema: target(schema) })),
+        awsSourcesFor: (schema) => withClient(pool, (c) => listTenantAwsSources(c, target(schema))),
       },
       finalizeSink: sqsFinalizeSink(clients.sqs, env.FINALIZE_QUEUE_URL),
       logger: loggerPort(powertoolsLogger),

@@ -95,7 +95,7 @@ export class KokuPipelineStack extends Stack {
       LOG_LEVEL: config.logLevel,
       NODE_OPTIONS: '--enable-source-maps',
       ...database.env,
-      ...definedSettings({ DB_SSL: config.dbSsl, DB_POOL_MAX: config.dbPoolMax }),
+      ...definedSettings({ DB_SSL: config.dbSsl, DB_POOL_MAX: config.dbPoolMax, SHADOW_SCHEMA_SUFFIX: config.shadowSchemaSuffix }),
       // Node 20+ Lambda runtimes trust only Node's own CAs; RDS certificates are in the runtime's Amazon CA bundle.
       ...(config.dbSsl === 'verify-full' && config.target === 'aws' ? { NODE_EXTRA_CA_CERTS: LAMBDA_AMAZON_CA_BUNDLE } : {}),
     };
@@ -111,7 +111,6 @@ export class KokuPipelineStack extends Stack {
       ...commonEnv,
       POWERTOOLS_SERVICE_NAME: 'koku-finalizer',
       ...(completionQueue ? { COMPLETION_QUEUE_URL: completionQueue.queueUrl } : {}),
-      ...(config.shadowSchemaSuffix ? { SHADOW_SCHEMA_SUFFIX: config.shadowSchemaSuffix } : {}),
       PROVIDER_METADATA: config.providerMetadata,
       ...definedSettings({ CREATE_REPORT_PERIODS: config.createReportPeriods, KOKU_PUBLIC_SCHEMA: config.kokuPublicSchema }),
     });

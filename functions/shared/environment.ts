@@ -18,6 +18,11 @@ const common = {
   DB_SSL: z.enum(['true', 'false', 'verify-full']).default('true'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(2),
   AWS_ENDPOINT_URL: z.string().optional(),
+  /**
+   * Shadow mode: the finalizer writes into `<tenant schema><suffix>` (same DDL) and leaves Koku's tables untouched; the
+   * day-aggregator reads our registry, pairings and node roles from there.
+   */
+  SHADOW_SCHEMA_SUFFIX: z.string().regex(/^[a-z0-9_]{1,20}$/).optional(),
 };
 
 export const dayAggregatorEnvSchema = z.object({
@@ -31,8 +36,6 @@ export const finalizerEnvSchema = z.object({
   ...common,
   /** Standalone deployments create Koku's report period when missing; beside Koku, leave it false. */
   CREATE_REPORT_PERIODS: z.enum(['true', 'false']).default('true'),
-  /** Shadow mode: write into `<tenant schema><suffix>` (same DDL) and leave Koku's tables untouched. */
-  SHADOW_SCHEMA_SUFFIX: z.string().regex(/^[a-z0-9_]{1,20}$/).optional(),
   /** `koku`: cluster id/alias and source state from Koku's public tables; `standalone`: our koku_agg_provider registry. */
   PROVIDER_METADATA: z.enum(['standalone', 'koku']).default('standalone'),
   KOKU_PUBLIC_SCHEMA: z.string().default('public'),

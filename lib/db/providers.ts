@@ -65,8 +65,14 @@ export async function findProvider(client: DbClient, schema: string, providerUui
   return r.rows.length ? toRecord(r.rows[0]) : null;
 }
 
-/** Every registered source, ordered by uuid. */
+/**
+ * Every registered source, ordered by uuid; none when the schema has no registry (Koku's own tenant schema, beside
+ * Koku, or a shadow schema no finalize has created yet).
+ */
 export async function listProviders(client: DbClient, schema: string): Promise<ProviderRecord[]> {
-  const r = await client.query<ProviderRow>(`SELECT ${COLUMNS} FROM ${qualifiedName(schema, PROVIDER_TABLE)} ORDER BY provider_uuid`);
+  const table = qualifiedName(schema, PROVIDER_TABLE);
+  const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
+  if (!present.rows[0]?.present) return [];
+  const r = await client.query<ProviderRow>(`SELECT ${COLUMNS} FROM ${table} ORDER BY provider_uuid`);
   return r.rows.map(toRecord);
 }

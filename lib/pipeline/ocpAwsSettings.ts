@@ -39,12 +39,17 @@ export interface OcpAwsSettingsOverrides {
   distribution?: 'cpu' | 'memory';
   /** Only these OCP sources exist and all are paired (CLI `--ocp-provider-uuid`); default: the registry. */
   ocpProviderUuids?: readonly string[];
+  /**
+   * Where our registry, the pairings and the node roles live: in shadow mode the shadow schema, where the finalizer
+   * keeps them; default `schema`. Koku's settings (tag keys, cost models, categories, aliases) are read from `schema`.
+   */
+  targetSchema?: string;
 }
 
 /**
- * Reads an AWS source's OCP-on-AWS settings from the tenant schema: the OCP sources of `koku_agg_provider`, the
- * pairing registry, enabled tag keys of both types, cost models (markup of the AWS source, distribution of each OCP
- * source), cost categories, node roles and AWS account aliases.
+ * Reads an AWS source's OCP-on-AWS settings: from the target schema, the OCP sources of `koku_agg_provider`, the
+ * pairing registry and node roles; from the tenant schema, enabled tag keys of both types, cost models (markup of the
+ * AWS source, distribution of each OCP source), cost categories and AWS account aliases.
  *
  * @example const settings = await loadOcpAwsSettings(client, 'org1234567', awsUuid)
  */
@@ -54,14 +59,15 @@ export async function loadOcpAwsSettings(
   awsProviderUuid: string,
   overrides: OcpAwsSettingsOverrides = {},
 ): Promise<OcpAwsSettings> {
-  const registered = (await listProviders(client, schema)).filter((p) => p.providerType === 'OCP' && p.clusterId);
+  const target = overrides.targetSchema ?? schema;
+  const registered = (await listProviders(client, target)).filter((p) => p.providerType === 'OCP' && p.clusterId);
   const wanted = overrides.ocpProviderUuids;
   const ocpSources = registered
     .filter((p) => wanted === undefined || wanted.includes(p.providerUuid))
     .map((p) => ({ providerUuid: p.providerUuid, clusterId: p.clusterId as string, clusterAlias: p.clusterAlias }));
   const registeredPairings = wanted !== undefined
     ? [...wanted]
-    : (await listOcpAwsPairings(client, schema, { awsProviderUuid })).map((p) => p.ocpProviderUuid);
+    : (await listOcpAwsPairings(client, target, { awsProviderUuid })).map((p) => p.ocpProviderUuid);
   const costModels = standaloneProviderMetadata(client, schema);
   const distributionByOcpSource: Record<string, string> = {};
   for (const s of ocpSources) {
@@ -75,7 +81,7 @@ export async function loadOcpAwsSettings(
     markup: overrides.markup ?? (await costModels.costModelSettings(schema, awsProviderUuid)).markup,
     distributionByOcpSource,
     costCategories: (await readOcpSummaryConfig(client, schema)).costCategories,
-    roleOf: await readNodeRoleLookup(client, schema),
+    roleOf: await readNodeRoleLookup(client, target),
     accountAliasIdByAccount: await readAccountAliases(client, schema),
   };
 }

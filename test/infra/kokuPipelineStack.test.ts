@@ -262,7 +262,7 @@ describe('KokuPipelineStack', () => {
       s.template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ DB_SECRET_ARN: { Ref: 'DbSecretArn' } }) } });
     });
 
-    it('wires the optional completion queue and shadow schema into the finalizer only', () => {
+    it('wires the optional completion queue into the finalizer only, and the shadow schema into both', () => {
       const completionArn = 'arn:aws:sqs:us-east-1:111122223333:koku-summary-committed';
       const s = synth({ dbSecretArn: secretArn, completionQueueArn: completionArn, shadowSchemaSuffix: '_shadow' });
       const fin = s.json.Resources[s.id(s.stack.finalizer)].Properties!.Environment.Variables;
@@ -270,7 +270,7 @@ describe('KokuPipelineStack', () => {
       assert.ok(JSON.stringify(fin.COMPLETION_QUEUE_URL).includes('koku-summary-committed'), JSON.stringify(fin.COMPLETION_QUEUE_URL));
       const day = s.json.Resources[s.id(s.stack.dayAggregator)].Properties!.Environment.Variables;
       assert.equal(day.COMPLETION_QUEUE_URL, undefined);
-      assert.equal(day.SHADOW_SCHEMA_SUFFIX, undefined);
+      assert.equal(day.SHADOW_SCHEMA_SUFFIX, '_shadow', 'the day-aggregator reads the registry the finalizer keeps there');
       assert.ok(allowedBy(s, roleOf(s, s.id(s.stack.finalizer))).includes(`sqs:SendMessage ${completionArn}`));
       assert.ok(!allowedBy(s, roleOf(s, s.id(s.stack.dayAggregator))).includes(`sqs:SendMessage ${completionArn}`));
       assert.throws(() => readPipelineConfig(new App({ context: { completionQueueArn: 'https://sqs/x' } }).node), /completionQueueArn/);
