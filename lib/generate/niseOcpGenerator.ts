@@ -1,4 +1,5 @@
 import { GIB, NISE_POD_USAGE_HEADER, OPERATOR_HEADERS, SECONDS_PER_HOUR } from './constants.js';
+import { InvalidNiseManifestError } from './errors.js';
 import { asMapping } from './loadNiseManifest.js';
 import { niseHours, OCP_HOUR_SPAN_MS } from './niseDates.js';
 import { operatorTimestamp, reportPeriod } from './operatorTimestamp.js';
@@ -114,12 +115,12 @@ class OcpGeneratorRun {
   }
 
   private staticNode(item: Mapping): Node {
-    const memoryGiB = num(item.memory_gig) ?? this.rng.int(2, 8);
+    const memoryGiB = num(item, 'memory_gig') ?? this.rng.int(2, 8);
     const raw = asMapping(item.namespaces);
     const namespaces = raw === null ? null : new Map(Object.entries(raw).map(([k, v]) => [k, asMapping(v) ?? {}]));
     return {
       name: text(item.node_name) ?? `node_${this.rng.word()}`,
-      cores: num(item.cpu_cores) ?? this.rng.int(2, 16),
+      cores: num(item, 'cpu_cores') ?? this.rng.int(2, 16),
       memoryBytes: memoryGiB * GIB,
       resourceId: `i-${item.resource_id === undefined || item.resource_id === null ? this.rng.hex(17) : String(item.resource_id)}`,
       namespaces: namespaces !== null && namespaces.size > 0 ? namespaces : null,
@@ -177,21 +178,21 @@ class OcpGeneratorRun {
   }
 
   private specificPod(node: Node, namespace: string, item: Mapping): Pod {
-    const cpuLimit = Math.min(num(item.cpu_limit) ?? node.cores, node.cores);
+    const cpuLimit = Math.min(num(item, 'cpu_limit') ?? node.cores, node.cores);
     const memoryGiB = node.memoryBytes / GIB;
-    const memLimitGiB = Math.min(num(item.mem_limit_gig) ?? memoryGiB, memoryGiB);
+    const memLimitGiB = Math.min(num(item, 'mem_limit_gig') ?? memoryGiB, memoryGiB);
     return {
       namespace,
       node,
       name: text(item.pod_name) ?? this.rng.word(),
       cpuLimit,
-      cpuRequest: Math.min(num(item.cpu_request) ?? pythonRound(this.rng.uniform(0.02, cpuLimit), 5), cpuLimit),
+      cpuRequest: Math.min(num(item, 'cpu_request') ?? pythonRound(this.rng.uniform(0.02, cpuLimit), 5), cpuLimit),
       memLimitGiB,
-      memRequestGiB: Math.min(num(item.mem_request_gig) ?? pythonRound(this.rng.uniform(25, 80), 2), memLimitGiB),
+      memRequestGiB: Math.min(num(item, 'mem_request_gig') ?? pythonRound(this.rng.uniform(25, 80), 2), memLimitGiB),
       labels: text(item.labels),
       cpuUsage: usageMap(item.cpu_usage, cpuLimit),
       memUsage: usageMap(item.mem_usage_gig, memLimitGiB),
-      podSeconds: num(item.pod_seconds),
+      podSeconds: num(item, 'pod_seconds'),
     };
   }
 
@@ -227,14 +228,14 @@ class OcpGeneratorRun {
 
   private specificVolume(node: Node, namespace: string, item: Mapping): Volume {
     const [defaultClass, defaultDriver] = this.rng.pick(STORAGE_DEFAULTS);
-    const requestGiB = num(item.volume_request_gig) || 100;
+    const requestGiB = num(item, 'volume_request_gig') || 100;
     const request = requestGiB * GIB;
     const claims = new Map<string, Claim>();
     let total = 0;
     for (const entry of Array.isArray(item.volume_claims) ? item.volume_claims : []) {
       if (request - total <= GIB) break;
       const vc = asMapping(entry) ?? {};
-      const capacity = (num(vc.capacity_gig) ?? requestGiB) * GIB;
+      const capacity = (num(vc, 'capacity_gig') ?? requestGiB) * GIB;
       claims.set(text(vc.volume_claim_name) ?? this.rng.word(), {
         pod: text(vc.pod_name),
         labels: text(vc.labels),
@@ -402,10 +403,13 @@ function usageFor(usage: Map<string, number> | null, start: number): number | nu
   return null;
 }
 
-function num(value: unknown): number | null {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  return null;
+/** `item[field]` as a number; null when absent (nise then draws a value). Anything else fails, as it fails nise. */
+function num(item: Mapping, field: string): number | null {
+  const value = item[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  throw new InvalidNiseManifestError(`field ${field}`, `${JSON.stringify(value)} is not a number`);
 }
 
 function text(value: unknown): string | null {

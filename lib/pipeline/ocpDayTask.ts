@@ -1,11 +1,12 @@
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
-import { OcpDayAggregator, dayRowCount } from '../ocp/index.js';
+import { InvalidLabelsError, OcpDayAggregator, dayRowCount } from '../ocp/index.js';
 import type { OcpDayRows, OcpSummaryConfig } from '../ocp/types.js';
 import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { CODE_VERSION } from './constants.js';
 import { ocpDayControlTotals } from './controlTotals.js';
+import { DayTaskError } from './errors.js';
 import { listOcpDayInputs } from './dayInputs.js';
 import { hashOf, inputsFingerprint } from './fingerprint.js';
 import { ocpInputSpec } from './ocpInputs.js';
@@ -108,12 +109,30 @@ async function summariseInputs(
   buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
   timer.lap('read');
-  const summary = aggregator.finishAsColumns();
+  const summary = summariseLabelled(aggregator, task, inputs);
   timer.lap('summarise');
   return { summary, inputRows };
 }
 
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
+
+/**
+ * `finishAsColumns`, where label texts are parsed once per distinct text, long after the objects were read: a text
+ * that is no label map names the daily objects it can come from, so the day fails as an unreadable object does.
+ */
+function summariseLabelled(aggregator: OcpDayAggregator, task: DayTask, inputs: DayInputObject[]): OcpDayRows {
+  try {
+    return aggregator.finishAsColumns();
+  } catch (err) {
+    if (!(err instanceof InvalidLabelsError)) throw err;
+    const daily = inputs.filter((input) => input.role !== 'podHourly').map((input) => input.key);
+    throw new DayTaskError(
+      `${task.providerType} source ${task.providerUuid} day ${task.day}`,
+      `${err.message}; previous rows kept; the text is in one of: ${daily.join(', ')}`,
+      { cause: err },
+    );
+  }
+}
 
 function readAheadObject(input: DayInputObject): ReadAheadObject {
   return { key: input.key, size: input.size, columns: inputColumns(input), rowGroups: input.rowGroups };

@@ -79,6 +79,20 @@ describe('nise manifests', () => {
     assert.ok(column(generateNiseOcpRows(cluster).pod_usage, 'pod_usage_cpu_core_seconds').every((v) => Number(v) > 0));
   });
 
+  it('refuses a value that is not a number (nise fails on it too) instead of drawing a random one', () => {
+    const text = [
+      'generators:',
+      '  - OCPGenerator:',
+      '      start_date: 2025-10-01',
+      '      end_date: 2025-10-02',
+      '      nodes:',
+      '        - node_name: worker-1',
+      '          cpu_cores: eight',
+    ].join('\n');
+    const [cluster] = loadNiseManifest({ name: 'bad.yml', text }).ocpClusters;
+    assert.throws(() => generateNiseOcpRows(cluster), (e: unknown) => e instanceof InvalidNiseManifestError && e.message === 'field cpu_cores: "eight" is not a number');
+  });
+
   it('is deterministic for a seed', () => {
     const [cluster] = loadNiseManifest(join(SCENARIOS, 'ocp-only/18-zero-usage/manifest.yml')).ocpClusters;
     assert.deepEqual(generateNiseOcpRows(cluster, { seed: 3 }), generateNiseOcpRows(cluster, { seed: 3 }));

@@ -1,5 +1,5 @@
-// Koku splits each operator report by day, and Trino sums a row under its own interval_start: a row of another day in
-// an object named for this day would be summed by Koku on that other day, and would be lost here. The day fails.
+// Input the day task cannot use fails the day, and the error names the objects it comes from (the CLI prints it after
+// "FAILED <day>:", the Lambda logs it before the record's retries and DLQ).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accountForSchema } from '../../../lib/layout/index.js';
@@ -13,7 +13,9 @@ const account = accountForSchema('org1234567');
 const task: DayTask = { account, providerType: 'OCP', providerUuid: PROVIDER, year: 2025, month: 9, day: '2025-09-10' };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-describe('OCP day task: rows outside the day its object is named for', () => {
+describe('OCP day task: bad input', () => {
+  // Koku splits each operator report by day, and Trino sums a row under its own interval_start: a row of another day in
+  // an object named for this day would be summed by Koku on that other day, and would be lost here.
   it("fails the day, naming the object and counting the rows, when a dated object holds another day's rows", async () => {
     const dataStore = new MemoryObjectStore();
     const day = dayObjects({ account, providerUuid: PROVIDER }, sampleDay('2025-09-10'));
@@ -24,6 +26,21 @@ describe('OCP day task: rows outside the day its object is named for', () => {
     await assert.rejects(
       runOcpDayTask({ dataStore, partialStore: new MemoryObjectStore(), partialsPrefix: 'partials/', config: { enabledKeys: [], costCategories: [] }, logger: silent }, task),
       (err: unknown) => err instanceof Error && err.message.includes(`${misdated.key}: 3 of its 3 rows have an interval_start outside 2025-09-10, the date in its name`),
+    );
+  });
+
+  it('fails the day on a label text that is no JSON object, naming the daily objects it can come from', async () => {
+    const dataStore = new MemoryObjectStore();
+    const sample = sampleDay('2025-09-10');
+    sample.pods[0] = { ...sample.pods[0]!, labels: '[1,2]' as never };
+    const objects = dayObjects({ account, providerUuid: PROVIDER }, sample);
+    await putObjects(dataStore, objects);
+    const daily = objects.filter((o) => o.key.includes('/daily/')).map((o) => o.key);
+    await assert.rejects(
+      runOcpDayTask({ dataStore, partialStore: new MemoryObjectStore(), partialsPrefix: 'partials/', config: { enabledKeys: [], costCategories: [] }, logger: silent }, task),
+      (err: unknown) => err instanceof Error
+        && err.message.startsWith(`OCP source ${PROVIDER} day 2025-09-10: pod_labels of shop/worker-1: is not a JSON object: "[1,2]"; previous rows kept; the text is in one of: `)
+        && daily.every((key) => err.message.includes(key)),
     );
   });
 });
