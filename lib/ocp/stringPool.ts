@@ -1,4 +1,5 @@
 import { copyBytes } from '../common/copyBytes.js';
+import { InvalidOcpInputError } from './errors.js';
 
 /** Id of SQL NULL in every pool: kept apart from "" because Koku's SQL treats them differently (spec §6, §10.5). */
 export const NULL_ID = 0;
@@ -51,7 +52,8 @@ export class StringPool {
   private slots = new Int32Array(2048 * SLOT_INTS).fill(EMPTY_SLOT);
   private mask = 2047;
   private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder();
+  // Fatal: our Parquet decoder does not validate UTF-8, and PostgreSQL (Koku's table) refuses what is not UTF-8.
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly batchHashes = new Int32Array(BATCH);
   private touched = 0;
   private scratch = new Uint8Array(256);
@@ -143,7 +145,7 @@ export class StringPool {
     const value = this.values[id];
     if (value !== undefined) return value;
     if (id <= 0 || id >= this.values.length) return null;
-    const text = this.decoder.decode(this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number));
+    const text = this.decode(id);
     this.values[id] = text;
     return text;
   }
@@ -153,11 +155,20 @@ export class StringPool {
     const value = this.values[id];
     if (value !== undefined) return value;
     if (id <= 0 || id >= this.values.length) return null;
-    return this.decoder.decode(this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number));
+    return this.decode(id);
   }
 
   get size(): number {
     return this.values.length;
+  }
+
+  private decode(id: number): string {
+    const bytes = this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number);
+    try {
+      return this.decoder.decode(bytes);
+    } catch (cause) {
+      throw new InvalidOcpInputError(`text ${JSON.stringify(new TextDecoder().decode(bytes))}`, 'is not valid UTF-8', { cause });
+    }
   }
 
   /** Writes `value`'s UTF-8 bytes to the start of `scratch` and returns their length. */

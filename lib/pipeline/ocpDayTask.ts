@@ -1,6 +1,6 @@
 import type { Logger } from '../common/logger.js';
 import { PhaseTimer } from '../common/phaseTimer.js';
-import { InvalidLabelsError, OcpDayAggregator, dayRowCount } from '../ocp/index.js';
+import { InvalidLabelsError, InvalidOcpInputError, OcpDayAggregator, dayRowCount } from '../ocp/index.js';
 import type { OcpDayRows, OcpSummaryConfig } from '../ocp/types.js';
 import { DecodeBuffers, InvalidParquetObjectError, readRecordBatches } from '../parquet/index.js';
 import type { ObjectStore } from '../store/types.js';
@@ -117,18 +117,19 @@ async function summariseInputs(
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
 
 /**
- * `finishAsColumns`, where label texts are parsed once per distinct text, long after the objects were read: a text
- * that is no label map names the daily objects it can come from, so the day fails as an unreadable object does.
+ * `finishAsColumns`, where texts are decoded and label texts parsed once per distinct text, long after the objects
+ * were read: a text that is no label map, or no UTF-8, names the objects it can come from (a label text: the daily
+ * ones), so the day fails as an unreadable object does.
  */
 function summariseLabelled(aggregator: OcpDayAggregator, task: DayTask, inputs: DayInputObject[]): OcpDayRows {
   try {
     return aggregator.finishAsColumns();
   } catch (err) {
-    if (!(err instanceof InvalidLabelsError)) throw err;
-    const daily = inputs.filter((input) => input.role !== 'podHourly').map((input) => input.key);
+    if (!(err instanceof InvalidLabelsError) && !(err instanceof InvalidOcpInputError)) throw err;
+    const sources = inputs.filter((input) => err instanceof InvalidOcpInputError || input.role !== 'podHourly').map((input) => input.key);
     throw new DayTaskError(
       `${task.providerType} source ${task.providerUuid} day ${task.day}`,
-      `${err.message}; previous rows kept; the text is in one of: ${daily.join(', ')}`,
+      `${err.message}; previous rows kept; the text is in one of: ${sources.join(', ')}`,
       { cause: err },
     );
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
 import { compareSummaryRows, sortSummaryRows } from '../../../lib/ocp/sortSummaryRows.js';
 import { NOT_FOUND, NULL_ID, StringPool } from '../../../lib/ocp/stringPool.js';
 import { blankSummaryRow } from '../../../lib/ocp/summaryRow.js';
@@ -29,6 +30,14 @@ describe('StringPool', () => {
     assert.equal(pool.size, size, 'findUtf8 never adds');
     assert.equal(pool.id(null), NULL_ID);
     assert.equal(pool.value(NULL_ID), null);
+  });
+
+  it('refuses to decode bytes that are not UTF-8 (PostgreSQL would refuse them), showing the text', () => {
+    const pool = new StringPool();
+    const id = pool.idOfUtf8(Uint8Array.of(0x61, 0xe1, 0x28, 0x62));
+    for (const read of [() => pool.value(id), () => pool.transientValue(id)]) {
+      assert.throws(read, (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'text "a\ufffd(b": is not valid UTF-8');
+    }
   });
 
   it('reads each source array at its own offset, and a reused array as it is now', () => {
