@@ -17,7 +17,8 @@ export class InvalidSettingError extends KokuAggError {}
 
 export function describeError(err: unknown): string {
   if (err instanceof Error) {
-    const cause = err.cause instanceof Error ? ` (caused by: ${err.cause.message})` : '';
+    // Our errors often quote their cause already; saying it twice makes a log line harder to read, not clearer.
+    const cause = err.cause instanceof Error && !err.message.includes(err.cause.message) ? ` (caused by: ${err.cause.message})` : '';
     return `${err.message}${cause}`;
   }
   return String(err);

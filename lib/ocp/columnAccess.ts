@@ -129,7 +129,8 @@ export class ColumnAccess {
 
   private decodeStrings(data: Data, out: Int32Array, at: number, subject: string): void {
     const n = data.length;
-    if (DataType.isNull(data.type)) {
+    // A column no row fills says nothing about its type (a writer may type an all-empty column as anything).
+    if (DataType.isNull(data.type) || (n > 0 && data.nullCount === n)) {
       out.fill(NULL_ID, at, at + n);
       return;
     }
@@ -150,7 +151,13 @@ export class ColumnAccess {
       this.decodeUtf8(data, out, at);
       return;
     }
-    throw new InvalidOcpInputError(subject, `has type ${String(data.type)}, expected text`);
+    if (!DataType.isUtf8View(data.type)) throw new InvalidOcpInputError(subject, `has type ${String(data.type)}, expected text`);
+    // Never seen from our decoder or parquet-wasm; the slow generic path keeps it correct if it ever appears.
+    const vector = makeVector(data);
+    for (let i = 0; i < n; i++) {
+      const v = vector.get(i) as string | null;
+      out[at + i] = v === null ? NULL_ID : this.idOf(v);
+    }
   }
 
   /** Interns each row's UTF-8 bytes directly (no JS string); runs of equal values cost one comparison each. */
@@ -217,12 +224,14 @@ export class ColumnAccess {
     const direct = DataType.isFloat(data.type) && !(data.values instanceof Uint16Array);
     const values = data.values as ArrayLike<number | bigint>;
     const vector = direct ? null : makeVector(data);
+    // Arrow hands a decimal out unscaled (1.50 as decimal(10,2) is 150).
+    const divisor = DataType.isDecimal(data.type) ? 10 ** data.type.scale : 1;
     for (let i = 0; i < n; i++) {
       if (valid && data.nullCount > 0 && !data.getValid(i)) {
         valid[at + i] = 0;
         continue;
       }
-      out[at + i] = direct ? (values[i] as number) : Number(vector!.get(i));
+      out[at + i] = direct ? (values[i] as number) : Number(vector!.get(i)) / divisor;
     }
   }
 

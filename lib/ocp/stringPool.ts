@@ -162,13 +162,17 @@ export class StringPool {
     return this.values.length;
   }
 
+  /** Every text that reaches a summary row comes through here: what PostgreSQL cannot store is refused here. */
   private decode(id: number): string {
     const bytes = this.arena.subarray(this.spans[2 * id] as number, this.spans[2 * id + 1] as number);
+    let text: string;
     try {
-      return this.decoder.decode(bytes);
+      text = this.decoder.decode(bytes);
     } catch (cause) {
-      throw new InvalidOcpInputError(`text ${JSON.stringify(new TextDecoder().decode(bytes))}`, 'is not valid UTF-8', { cause });
+      throw new InvalidOcpInputError(`text ${preview(new TextDecoder().decode(bytes))}`, 'is not valid UTF-8', { cause });
     }
+    if (text.includes('\u0000')) throw new InvalidOcpInputError(`text ${preview(text)}`, 'holds a NUL character, which PostgreSQL cannot store');
+    return text;
   }
 
   /** Writes `value`'s UTF-8 bytes to the start of `scratch` and returns their length. */
@@ -308,4 +312,9 @@ export function sameBytesFromEnd(view: DataView, a: number, b: number, length: n
   for (; k >= 4; k -= 4) if (view.getInt32(a + k - 4, true) !== view.getInt32(b + k - 4, true)) return false;
   for (; k > 0; k--) if (view.getUint8(a + k - 1) !== view.getUint8(b + k - 1)) return false;
   return true;
+}
+
+/** A text for an error message: quoted, NUL escaped, at most 80 characters. */
+function preview(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }

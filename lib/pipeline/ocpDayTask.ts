@@ -102,14 +102,14 @@ async function summariseInputs(
       } catch (err) {
         unreadable.keep(err);
       }
-      if (input === lastStorage) aggregator.sealStorage();
+      if (input === lastStorage) namingInputs(task, storage, () => aggregator.sealStorage());
     },
     (opened) => opened.release(),
   );
   buffers.release(); // the summary's state peaks next: do not hold the largest row group's columns through it
   unreadable.throwIfAny();
   timer.lap('read');
-  const summary = summariseLabelled(aggregator, task, inputs);
+  const summary = namingInputs(task, inputs, () => aggregator.finishAsColumns());
   timer.lap('summarise');
   return { summary, inputRows };
 }
@@ -117,13 +117,13 @@ async function summariseInputs(
 const isStorage = (input: DayInputObject): boolean => input.role === 'storageDaily';
 
 /**
- * `finishAsColumns`, where texts are decoded and label texts parsed once per distinct text, long after the objects
- * were read: a text that is no label map, or no UTF-8, names the objects it can come from (a label text: the daily
- * ones), so the day fails as an unreadable object does.
+ * Runs a step that decodes texts and parses label texts once per distinct text, long after the objects were read
+ * (`sealStorage`, `finishAsColumns`): a text that is no label map, no UTF-8 or holds a NUL names the objects it can
+ * come from (a label text: the daily ones), so the day fails as an unreadable object does.
  */
-function summariseLabelled(aggregator: OcpDayAggregator, task: DayTask, inputs: DayInputObject[]): OcpDayRows {
+function namingInputs<T>(task: DayTask, inputs: DayInputObject[], step: () => T): T {
   try {
-    return aggregator.finishAsColumns();
+    return step();
   } catch (err) {
     if (!(err instanceof InvalidLabelsError) && !(err instanceof InvalidOcpInputError)) throw err;
     const sources = inputs.filter((input) => err instanceof InvalidOcpInputError || input.role !== 'podHourly').map((input) => input.key);

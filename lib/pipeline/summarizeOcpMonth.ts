@@ -19,7 +19,6 @@ export interface SummarizeOcpMonthDeps {
   targetSchema?: string;
   logger: Logger;
   createReportPeriods: boolean;
-  onCommitted?: FinalizeDeps['onCommitted'];
   hooks?: FinalizeDeps['hooks'];
   /** Runs one day task (in-process, or on a worker thread) and resolves with its partial's manifest. */
   runDay(task: DayTask): Promise<PartialManifest>;
@@ -101,7 +100,10 @@ export async function summarizeOcpMonth(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, deps.commitConcurrency ?? 1) }, commitDays));
+  // Each committer keeps its own failures; one that still throws (a bug) fails the run once the other is done with the pool.
+  const committers = await Promise.allSettled(Array.from({ length: Math.max(1, deps.commitConcurrency ?? 1) }, commitDays));
+  const failed = committers.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+  if (failed) throw failed.reason;
   manifests.sort((a, b) => (a.task.day < b.task.day ? -1 : 1));
   failures.sort((a, b) => (a.day < b.day ? -1 : 1));
   for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].sort();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ensureShadowSchema, upsertProvider, withClient } from '../../lib/db/index.js';
+import { ensureOcpCluster, ensureShadowSchema, upsertNodeRoles, upsertProvider, withClient } from '../../lib/db/index.js';
 import { addOcpAwsPairings } from '../../lib/ocp-aws/pairings.js';
 import { listTenantAwsSources, loadOcpAwsSettings } from '../../lib/pipeline/ocpAwsSettings.js';
 import { freshSchema, type FreshSchema } from '../helpers/database.js';
@@ -25,6 +25,8 @@ describe('OCP-on-AWS settings: which schema holds the registry', () => {
       await ensureShadowSchema(c, shadow());
       await upsertProvider(c, shadow(), { providerUuid: OCP, providerType: 'OCP', clusterId: 'c1', clusterAlias: 'C1' });
       await addOcpAwsPairings(c, shadow(), AWS, [OCP]);
+      await ensureOcpCluster(c, shadow(), { providerUuid: OCP, clusterId: 'c1', clusterAlias: 'C1' });
+      await upsertNodeRoles(c, shadow(), 'c1', [{ node: 'n1', resource_id: 'i-1', node_capacity_cpu_cores: 4, node_role: 'infra' }]);
     });
   });
   after(async () => {
@@ -42,7 +44,8 @@ describe('OCP-on-AWS settings: which schema holds the registry', () => {
     const inShadow = await withClient(db.pool, (c) => loadOcpAwsSettings(c, db.schema, AWS, { targetSchema: shadow() }));
     assert.deepEqual(inShadow.ocpSources, [{ providerUuid: OCP, clusterId: 'c1', clusterAlias: 'C1' }]);
     assert.deepEqual(inShadow.registeredPairings, [OCP]);
+    assert.equal(inShadow.roleOf('n1', 'i-1'), 'infra');
     const inTenant = await withClient(db.pool, (c) => loadOcpAwsSettings(c, db.schema, AWS));
-    assert.deepEqual([inTenant.ocpSources, inTenant.registeredPairings], [[], []]);
+    assert.deepEqual([inTenant.ocpSources, inTenant.registeredPairings, inTenant.roleOf('n1', 'i-1')], [[], [], null]);
   });
 });

@@ -51,7 +51,7 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
   after(() => db.cleanup());
 
   /** Runs the month with day tasks that finish only when the test opens their gate. */
-  async function start(options: Pick<SummarizeOcpMonthDeps, 'commitConcurrency' | 'hooks'> = {}) {
+  async function start(options: Pick<SummarizeOcpMonthDeps, 'commitConcurrency' | 'hooks' | 'onDayDone'> = {}) {
     const lines: LogLine[] = [];
     const logger = capturingLogger(lines);
     const partials = new MemoryObjectStore();
@@ -132,29 +132,48 @@ describe('summarizeOcpMonth (in-process runner)', { concurrency: false }, () => 
     assert.deepEqual(await readSummaryRows(db.pool, db.schema), before);
   });
 
-  it('fails only the day PostgreSQL cannot store, when it shared a transaction with a good day', async () => {
+  it('commits the days of a failed transaction one by one: only the day that fails again is reported', async () => {
+    for (const [outcomes, failing] of [[['pass', 'fail', 'fail', 'pass'], [DAYS[1]]], [['pass', 'fail', 'pass', 'pass'], []]] as const) {
+      const firstCommit = gate<void>();
+      let deletes = 0;
+      // The first transaction (day 1) waits until days 2 and 3 are done, so the one committer takes them together.
+      const hooks = {
+        afterDelete: () => {
+          const outcome = outcomes[deletes++];
+          if (deletes === 1) return firstCommit.promise;
+          return outcome === 'fail' ? Promise.reject(new Error('injected failure in a commit')) : Promise.resolve();
+        },
+      };
+      const done = new Set<string>();
+      const { run, gates, commits, lines } = await start({ hooks, onDayDone: (t) => void done.add(t.day) });
+      gates.get(DAYS[0])!.open();
+      await until(() => deletes === 1, 'the first transaction');
+      gates.get(DAYS[1])!.open();
+      gates.get(DAYS[2])!.open();
+      await until(() => done.size === 3, 'days 2 and 3 done while day 1 commits');
+      firstCommit.open();
+      const result = await run;
+      assert.deepEqual(deletes, 4, 'day 1; days 2 and 3 together; then each alone');
+      assert.deepEqual(commits().flat().sort(), DAYS.filter((d) => !(failing as readonly string[]).includes(d)), 'each committed once');
+      assert.deepEqual(result.finalize.committed, DAYS.filter((d) => !(failing as readonly string[]).includes(d)));
+      assert.deepEqual(result.failures.map((f) => [f.day, (f.error as Error).message]), failing.map((day) => [day, `OCP source ${PROVIDER} ${day} in ${db.schema}: the transaction failed: injected failure in a commit`]));
+      assert.ok(lines.some((l) => l.message === 'finalize of several days failed; committing them one by one'), 'the retry is logged');
+    }
+  });
+
+  it('fails the day a text PostgreSQL cannot store comes from, naming its objects, and commits the others', async () => {
     const bad = sampleDay(DAYS[1]);
     bad.pods[0] = { ...bad.pods[0], namespace: 'sh\u0000op' };
     await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, bad));
     try {
       const dayTwoBefore = (await readSummaryRows(db.pool, db.schema)).filter((r) => r.usage_start === DAYS[1]);
       assert.ok(dayTwoBefore.length > 0, 'earlier tests committed day 2');
-      const firstCommit = gate<void>();
-      let deletes = 0;
-      const hooks = { afterDelete: () => (deletes++ === 0 ? firstCommit.promise : Promise.resolve()) };
-      const { run, gates, lines } = await start({ hooks });
-      gates.get(DAYS[0])!.open();
-      await until(() => deletes === 1, 'the first transaction');
-      // Days 2 and 3 finish while day 1's transaction is open, so the one committer takes them together.
-      gates.get(DAYS[1])!.open();
-      gates.get(DAYS[2])!.open();
-      await new Promise((r) => setTimeout(r, 20));
-      firstCommit.open();
+      const { run, gates } = await start();
+      for (const g of gates.values()) g.open();
       const result = await run;
       assert.deepEqual(result.finalize.committed, [DAYS[0], DAYS[2]]);
       assert.deepEqual(result.failures.map((f) => f.day), [DAYS[1]]);
-      assert.match((result.failures[0]!.error as Error).message, /2025-06-02 Pod sh\\u0000op\/worker-1\): namespace "sh\\u0000op" holds a NUL character, which PostgreSQL text cannot store$/);
-      assert.ok(lines.some((l) => l.message === 'finalize of several days failed; committing them one by one'), 'the retry is logged');
+      assert.match((result.failures[0]!.error as Error).message, /day 2025-06-02: text "sh\\u0000op": holds a NUL character, which PostgreSQL cannot store; previous rows kept; the text is in one of: .*pod_usage\.2025-06-02/);
       assert.deepEqual((await readSummaryRows(db.pool, db.schema)).filter((r) => r.usage_start === DAYS[1]), dayTwoBefore, 'day 2 keeps its rows');
     } finally {
       await putObjects(data, dayObjects({ account: account(), providerUuid: PROVIDER }, sampleDay(DAYS[1])));

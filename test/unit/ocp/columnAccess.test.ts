@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Float64, Int32, Null, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Decimal, Float64, Int32, Null, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { ColumnAccess } from '../../../lib/ocp/columnAccess.js';
 import { InvalidOcpInputError } from '../../../lib/ocp/errors.js';
 import { NOT_FOUND, StringPool, NULL_ID } from '../../../lib/ocp/stringPool.js';
@@ -31,6 +31,19 @@ describe('ColumnAccess', () => {
       () => new ColumnAccess(new StringPool()).strings(batch, 'namespace', 'pod_usage daily input'),
       (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'pod_usage daily input column namespace: has type Int32, expected text',
     );
+  });
+
+  it('reads an all-NULL column of any type as NULL text (a writer may type an empty column as anything)', () => {
+    const batch = new Table({ node_role: vectorFromArray([null, null], new Int32()) }).batches[0];
+    assert.deepEqual([...new ColumnAccess(new StringPool()).strings(batch, 'node_role', 's')], [NULL_ID, NULL_ID]);
+  });
+
+  it('reads a decimal at its scale (Arrow hands it out unscaled)', () => {
+    const words = new Uint32Array(8);
+    words.set([150, 0, 0, 0], 0);
+    words.set([-225 >>> 0, 0xffffffff, 0xffffffff, 0xffffffff], 4); // -225, two's complement over 128 bits
+    const batch = new Table({ x: makeVector(makeData({ type: new Decimal(2, 10, 128), length: 2, data: words })) }).batches[0];
+    assert.deepEqual([...new ColumnAccess(new StringPool()).numbers(batch, 'x', 's').values], [1.5, -2.25]);
   });
 
   it('refuses NaN and ±Infinity, which Koku cannot copy into numeric(33,15), naming the column and counting them', () => {

@@ -40,6 +40,12 @@ describe('StringPool', () => {
     }
   });
 
+  it('refuses to decode a text with a NUL character, which PostgreSQL cannot store', () => {
+    const pool = new StringPool();
+    const id = pool.idOfUtf8(new TextEncoder().encode('sh\u0000op'));
+    assert.throws(() => pool.value(id), (e: unknown) => e instanceof InvalidOcpInputError && e.message === 'text "sh\\u0000op": holds a NUL character, which PostgreSQL cannot store');
+  });
+
   it('reads each source array at its own offset, and a reused array as it is now', () => {
     // The pool keeps a view of the last source array: views of one buffer at other offsets, and an array rewritten
     // between calls (decode buffers are reused across row groups), must still be read where and as they are.
