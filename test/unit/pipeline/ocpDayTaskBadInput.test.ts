@@ -3,10 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accountForSchema } from '../../../lib/layout/index.js';
+import { writeParquet } from '../../../lib/parquet/index.js';
+import { readOcpPartialRows } from '../../../lib/pipeline/partials.js';
 import { runOcpDayTask } from '../../../lib/pipeline/ocpDayTask.js';
 import type { DayTask } from '../../../lib/pipeline/types.js';
 import { MemoryObjectStore } from '../../../lib/store/index.js';
 import { dayObjects, putObjects, sampleDay } from '../../helpers/kokuFixtures.js';
+import { podDailyTable } from '../../helpers/ocpArrow.js';
 
 const PROVIDER = '3c1a2b4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const account = accountForSchema('org1234567');
@@ -27,6 +30,21 @@ describe('OCP day task: bad input', () => {
       runOcpDayTask({ dataStore, partialStore: new MemoryObjectStore(), partialsPrefix: 'partials/', config: { enabledKeys: [], costCategories: [] }, logger: silent }, task),
       (err: unknown) => err instanceof Error && err.message.includes(`${misdated.key}: 3 of its 3 rows have an interval_start outside 2025-09-10, the date in its name`),
     );
+  });
+
+  it('reads only the day from an object whose name has no date (additive reports hold several days)', async () => {
+    const dataStore = new MemoryObjectStore();
+    const day = dayObjects({ account, providerUuid: PROVIDER }, sampleDay('2025-09-10'));
+    const podDaily = day.findIndex((o) => o.key.includes('/daily/') && o.key.includes('/pod_usage/'));
+    const undatedKey = `${day[podDaily]!.key.slice(0, day[podDaily]!.key.lastIndexOf('/'))}/pod_usage_additive_daily_0.parquet`;
+    const row = { namespace: 'shop', pod: 'web-1', node: 'worker-1', resource_id: 'i-worker1', pod_usage_cpu_core_seconds: 3600, pod_request_cpu_core_seconds: 3600 };
+    // One row group holding both days: the row of 2025-09-11 is read and left out, not refused.
+    const body = writeParquet(podDailyTable([{ ...row, interval_start: '2025-09-10' }, { ...row, interval_start: '2025-09-11' }]));
+    await putObjects(dataStore, [...day.filter((_, i) => i !== podDaily), { key: undatedKey, body }]);
+    const partialStore = new MemoryObjectStore();
+    const manifest = await runOcpDayTask({ dataStore, partialStore, partialsPrefix: 'partials/', config: { enabledKeys: [], costCategories: [] }, logger: silent }, task);
+    const pods = (await readOcpPartialRows(partialStore, manifest)).rows.filter((r) => r.data_source === 'Pod');
+    assert.deepEqual(pods.map((r) => [r.usage_start, r.namespace, r.pod_usage_cpu_core_hours]), [['2025-09-10', 'shop', 1]]);
   });
 
   it('fails the day on a label text that is no JSON object, naming the daily objects it can come from', async () => {
