@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { Pool } from 'pg';
+import { describeError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { ObjectStore } from '../store/types.js';
 import { listAwsDaysWithData } from './awsDayInputs.js';
@@ -49,14 +50,15 @@ export interface SummarizeOcpAwsMonthResult {
   days: string[];
   tasks: OcpAwsDayTaskResult[];
   finalize: FinalizeResult;
-  /** Days whose OCP-on-AWS task failed; their previous rows are untouched. */
+  /** Days whose OCP-on-AWS task or commit failed; their previous rows are untouched. */
   failures: Array<{ day: string; error: unknown }>;
 }
 
 /**
  * The in-process OCP-on-AWS runner behind the CLI: first the OCP summary of each paired OCP source (day tasks and
  * finalize, exactly as `summarizeOcpMonth`), so their day partials and node roles exist; then the OCP-on-AWS day
- * task of every AWS day and one forced finalize (an operator re-run). Days that fail are reported and keep their rows.
+ * task of every AWS day and one forced finalize (an operator re-run; if it fails, one per day). Days that fail are
+ * reported and keep their rows.
  *
  * @example const result = await summarizeOcpAwsMonth(deps, { account: 'org1', awsProviderUuid, ocpProviderUuids: [ocpUuid], year: 2025, month: 10 })
  */
@@ -100,8 +102,36 @@ export async function summarizeOcpAwsMonth(deps: SummarizeOcpAwsMonthDeps, req: 
     }
   }
   const okDays = tasks.filter((t) => t.manifest !== null).map((t) => t.task.day);
-  const finalize = okDays.length === 0
-    ? { committed: [], unchanged: [], waiting: [], skipped: [] }
-    : await finalizeOcpAws(deps, { type: 'finalize', summaryType: OCP_AWS_SUMMARY_TYPE, account: req.account, providerType: 'AWS', providerUuid: req.awsProviderUuid, year: req.year, month: req.month, days: okDays, force: true });
+  const finalize = await commitDays(deps, req, okDays, failures);
+  failures.sort((a, b) => (a.day < b.day ? -1 : 1));
   return { ocp, days, tasks, finalize, failures };
+}
+
+/**
+ * Commits the days in one transaction; if it fails, each day again in a transaction of its own, so one day
+ * PostgreSQL refuses does not cost the others (the days that fail again go to `failures`).
+ */
+async function commitDays(
+  deps: SummarizeOcpAwsMonthDeps,
+  req: SummarizeOcpAwsMonthRequest,
+  days: string[],
+  failures: SummarizeOcpAwsMonthResult['failures'],
+): Promise<FinalizeResult> {
+  const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
+  const commit = async (some: string[]) => {
+    const r = await finalizeOcpAws(deps, { type: 'finalize', summaryType: OCP_AWS_SUMMARY_TYPE, account: req.account, providerType: 'AWS', providerUuid: req.awsProviderUuid, year: req.year, month: req.month, days: some, force: true });
+    for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) result[k].push(...r[k]);
+  };
+  if (days.length === 0) return result;
+  try {
+    await commit(days);
+  } catch (err) {
+    if (days.length === 1) {
+      failures.push({ day: days[0] as string, error: err });
+      return result;
+    }
+    deps.logger.warn('OCP on AWS finalize of several days failed; committing them one by one', { days, error: describeError(err) });
+    for (const day of days) await commit([day]).catch((dayErr: unknown) => failures.push({ day, error: dayErr }));
+  }
+  return result;
 }

@@ -13,7 +13,7 @@ import { readRecordBatches } from '../../lib/parquet/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { loadOcpAwsSettings } from '../../lib/pipeline/ocpAwsSettings.js';
 import { runOcpDayTask } from '../../lib/pipeline/ocpDayTask.js';
-import { summarizeOcpAwsMonth, type SummarizeOcpAwsMonthResult } from '../../lib/pipeline/summarizeOcpAwsMonth.js';
+import { summarizeOcpAwsMonth, type SummarizeOcpAwsMonthDeps, type SummarizeOcpAwsMonthResult } from '../../lib/pipeline/summarizeOcpAwsMonth.js';
 import { MemoryObjectStore } from '../../lib/store/index.js';
 import type { FreshSchema } from './database.js';
 import { capturingLogger, type LogLine } from './pipelineHarness.js';
@@ -41,6 +41,8 @@ export interface RunScenarioOptions {
    * scenarios' tag-matched lines match nothing. `true` (default) keys them `resourceTags/user:<key>` as a real CUR does.
    */
   realTags?: boolean;
+  /** Hooks into the OCP-on-AWS commits (an injected failure). */
+  hooks?: SummarizeOcpAwsMonthDeps['hooks'];
 }
 
 /**
@@ -79,6 +81,7 @@ export async function runScenario(manifestPath: string, db: FreshSchema, options
       pool: db.pool,
       schema: db.schema,
       createReportPeriods: true,
+      hooks: options.hooks,
       runOcpDay: (task) => runOcpDayTask({ ...common, config }, task),
       loadSettings: () => withClient(db.pool, (c) => loadOcpAwsSettings(c, db.schema, SCENARIO_AWS_UUID, { markup: SCENARIO_MARKUP, ocpProviderUuids: Object.values(ocpUuids) })),
     },
