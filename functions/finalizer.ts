@@ -39,7 +39,8 @@ export function createFinalizerHandler(getDeps: () => Promise<FinalizerDeps>) {
       const schema = schemaForAccount(request.account);
       const targetSchema = deps.shadowSchemaSuffix ? await shadowSchemas.ensure(deps.pool, `${schema}${deps.shadowSchemaSuffix}`) : schema;
       const finalize = request.summaryType === OCP_AWS_SUMMARY_TYPE ? finalizeOcpAws : finalizeOcp;
-      return finalize({ ...deps, schema, targetSchema }, request);
+      // A redelivered request announces again what an earlier attempt committed but may not have announced.
+      return finalize({ ...deps, schema, targetSchema }, request, { redelivered: Number(record.attributes.ApproximateReceiveCount) > 1 });
     });
     return processPartialResponse(event, handle, processor, { context, skipGroupOnError: true });
   }).use(injectLambdaContext(powertoolsLogger));

@@ -32,7 +32,7 @@ import { newestFirst } from './newestFirst.js';
 import { listPartialManifests, readOcpPartialRows } from './partials.js';
 import { partialsToCommit } from './partialsToCommit.js';
 import { recordCommittedDays } from './recordCommittedDays.js';
-import { publishSummaryCommitted, type CommittedDay, type SummaryCommittedEvent } from './summaryCommitted.js';
+import { daysToAnnounce, publishSummaryCommitted, type CommittedDay, type FinalizeOptions, type SummaryCommittedEvent } from './summaryCommitted.js';
 import type { DayTask, FinalizeRequest, PartialManifest } from './types.js';
 
 export interface FinalizeDeps {
@@ -85,7 +85,7 @@ export interface FinalizeResult {
  * partition behind the schema's month-setup lock (`reportPeriodFor`), the cluster and node rows in `ensureOcpCluster`
  * and `upsertNodeRoles`.
  */
-export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Promise<FinalizeResult> {
+export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest, options: FinalizeOptions = {}): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
   const timings = new PhaseTimer();
   const days = [...new Set(req.days)].sort();
@@ -120,7 +120,10 @@ export async function finalizeOcp(deps: FinalizeDeps, req: FinalizeRequest): Pro
   timings.lap('commit');
   const rows = committed.reduce((n, d) => n + d.rowCount, 0);
   deps.logger.info('finalize done', { providerUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result, rows, ms: timings.total(), phasesMs: timings.phases });
-  await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_SUMMARY_TYPE, schema: target, request: req, days: committed });
+  if (deps.onCommitted) {
+    const announce = await daysToAnnounce(deps.pool, { schema: target, providerUuid: req.providerUuid, summaryType: OCP_SUMMARY_TYPE, committed, unchanged: result.unchanged, options });
+    await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_SUMMARY_TYPE, schema: target, request: req, days: announce });
+  }
   return result;
 }
 

@@ -18,7 +18,7 @@ import { listTenantAwsSources } from './ocpAwsSettings.js';
 import { listPartialManifests } from './partials.js';
 import { partialsToCommit } from './partialsToCommit.js';
 import { recordCommittedDays } from './recordCommittedDays.js';
-import { publishSummaryCommitted, type CommittedDay } from './summaryCommitted.js';
+import { daysToAnnounce, publishSummaryCommitted, type CommittedDay, type FinalizeOptions } from './summaryCommitted.js';
 import type { DayTask, FinalizeRequest } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ export type FinalizeOcpAwsDeps = Omit<FinalizeDeps, 'hooks'> & { hooks?: Replace
  *
  * @example await finalizeOcpAws(deps, { type: 'finalize', summaryType: 'ocp_aws_daily_summary', account, providerType: 'AWS', providerUuid: awsUuid, year: 2025, month: 10, days: ['2025-10-01'] })
  */
-export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequest): Promise<FinalizeResult> {
+export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequest, options: FinalizeOptions = {}): Promise<FinalizeResult> {
   const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
   const days = [...new Set(req.days)].sort();
   const target = deps.targetSchema ?? deps.schema;
@@ -90,7 +90,10 @@ export async function finalizeOcpAws(deps: FinalizeOcpAwsDeps, req: FinalizeRequ
     throw namedFinalizeError(err, `OCP on AWS source ${req.providerUuid} ${days.join(', ')} in ${target}`);
   });
   deps.logger.info('OCP on AWS finalize done', { awsProviderUuid: req.providerUuid, year: req.year, month: req.month, schema: target, ...result });
-  await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_AWS_SUMMARY_TYPE, schema: target, request: req, days: committed });
+  if (deps.onCommitted) {
+    const announce = await daysToAnnounce(deps.pool, { schema: target, providerUuid: req.providerUuid, summaryType: OCP_AWS_SUMMARY_TYPE, committed, unchanged: result.unchanged, options });
+    await publishSummaryCommitted(deps.onCommitted, { summaryType: OCP_AWS_SUMMARY_TYPE, schema: target, request: req, days: announce });
+  }
   return result;
 }
 

@@ -11,6 +11,7 @@ import type { ReplaceOcpDaysHooks } from '../../lib/db/types.js';
 import { accountForSchema } from '../../lib/layout/index.js';
 import { DEFAULT_PARTIALS_PREFIX } from '../../lib/pipeline/constants.js';
 import { sqsCompletionSink } from '../../lib/pipeline/sqsCompletionSink.js';
+import type { SummaryCommittedEvent } from '../../lib/pipeline/summaryCommitted.js';
 import { listTenantAwsSources, loadOcpAwsSettings } from '../../lib/pipeline/ocpAwsSettings.js';
 import { sqsFinalizeSink } from '../../lib/pipeline/sqsFinalizeSink.js';
 import { S3ObjectStore } from '../../lib/store/index.js';
@@ -43,8 +44,8 @@ export interface Pipeline {
   /** Receives a "summary-committed" event after every commit. */
   completionQueueUrl: string;
   logs: LogLine[];
-  /** Mutable: set `afterDelete` to inject a failure into the next commit. */
-  hooks: ReplaceOcpDaysHooks;
+  /** Mutable failure injection: `afterDelete` into the next commit, `beforePublish` before a summary-committed event. */
+  hooks: PipelineHooks;
   settle(): Promise<void>;
   sendIngest(body: unknown): Promise<void>;
   cleanup(): Promise<void>;
@@ -60,7 +61,7 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
   await withClient(db.pool, (c) => upsertProvider(c, schema, { providerUuid, providerType: 'OCP', clusterId, clusterAlias: 'Cluster One' }));
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
-  const hooks: ReplaceOcpDaysHooks = {};
+  const hooks: PipelineHooks = {};
   const store = new S3ObjectStore({ client: clients.s3, bucket: topology.bucket });
   const common = { dataStore: store, partialStore: store, partialsPrefix: DEFAULT_PARTIALS_PREFIX, logger };
 
@@ -75,7 +76,7 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
     concurrency: 2,
   }));
   const completionQueueUrl = (await clients.sqs.send(new CreateQueueCommand({ QueueName: `${topology.bucket}-completed` }))).QueueUrl!;
-  const finalizer = createFinalizerHandler(async () => ({ ...common, pool: db.pool, createReportPeriods: true, onCommitted: sqsCompletionSink(clients.sqs, completionQueueUrl), hooks: { afterDelete: () => hooks.afterDelete?.() ?? Promise.resolve() } }));
+  const finalizer = createFinalizerHandler(async () => ({ ...common, pool: db.pool, createReportPeriods: true, onCommitted: announceTo(sqsCompletionSink(clients.sqs, completionQueueUrl), hooks), hooks: { afterDelete: () => hooks.afterDelete?.() ?? Promise.resolve() } }));
 
   const ingest = new SqsEventSource({ name: 'day-aggregator', sqs: clients.sqs, queueUrl: topology.ingest.url, queueArn: topology.ingest.arn, batchSize: opts.ingestBatchSize ?? 10, handler: dayAggregator });
   const finalize = new SqsEventSource({ name: 'finalizer', sqs: clients.sqs, queueUrl: topology.finalize.url, queueArn: topology.finalize.arn, batchSize: 10, handler: finalizer });
@@ -99,5 +100,14 @@ export async function startPipeline(opts: { providerUuid?: string; ingestBatchSi
       await clients.sqs.send(new SendMessageCommand({ QueueUrl: topology.ingest.url, MessageBody: typeof body === 'string' ? body : JSON.stringify(body) }));
     },
     cleanup: () => db.cleanup(),
+  };
+}
+
+export type PipelineHooks = ReplaceOcpDaysHooks & { beforePublish?: () => Promise<void> };
+
+function announceTo(sink: (event: SummaryCommittedEvent) => Promise<void>, hooks: PipelineHooks) {
+  return async (event: SummaryCommittedEvent) => {
+    await hooks.beforePublish?.();
+    await sink(event);
   };
 }

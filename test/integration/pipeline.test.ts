@@ -195,6 +195,26 @@ describe('pipeline on the emulator', { concurrency: false }, () => {
     }
   });
 
+  it('announces a commit whose summary-committed event failed when the finalize request comes again', async () => {
+    const day = '2025-10-06';
+    await receiveBodies(p, p.completionQueueUrl); // drain what earlier tests announced
+    let failures = 0;
+    p.hooks.beforePublish = async () => {
+      if (failures++ === 0) throw new Error('injected failure sending the event');
+    };
+    try {
+      await upload(p, dayObjects(source(p), sampleDay(day)));
+      await p.settle();
+      assert.equal(failures, 2, 'the first send failed, the redelivered request sent again');
+      const events = (await receiveBodies(p, p.completionQueueUrl)).map((b) => JSON.parse(b));
+      assert.deepEqual(events.flatMap((e) => e.days.map((d: { day: string; rowCount: number }) => [d.day, d.rowCount])), [[day, 5]]);
+      const commits = p.logs.filter((l) => l.message === 'finalize done' && (l.extra?.committed as string[]).includes(day));
+      assert.equal(commits.length, 1, 'committed once; the retry found the day unchanged');
+    } finally {
+      p.hooks.beforePublish = undefined;
+    }
+  });
+
   it('finalizes the days of a month in separate message groups: a failing day does not hold back another', async () => {
     const days = ['2025-10-01', '2025-10-05'];
     const before = await Promise.all(days.map((day) => countRows(p, day)));
