@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { readLedger, withClient } from '../db/index.js';
+import type { LedgerEntry } from '../db/types.js';
 import type { FinalizeRequest } from './types.js';
 
 /** One day a finalize replaced: its row count, control totals and the fingerprint of the partial committed. */
@@ -58,7 +59,7 @@ export async function daysToAnnounce(
 ): Promise<CommittedDay[]> {
   const again = what.options.redelivered && what.unchanged.length > 0
     ? await withClient(pool, (c) => readLedger(c, what.schema, what.providerUuid, what.summaryType, what.unchanged))
-    : new Map();
+    : new Map<string, LedgerEntry>();
   const fromLedger = [...again.values()].map((e) => ({ day: e.usageDate, rowCount: e.rowCount, controlTotals: e.controlTotals, fingerprint: e.fingerprint }));
   return [...what.committed, ...fromLedger].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
