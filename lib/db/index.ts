@@ -11,6 +11,7 @@ export { findReportPeriod, ensureReportPeriod } from './reportPeriod.js';
 export { upsertProvider, findProvider, listProviders } from './providers.js';
 export { replaceOcpDays } from './ocpSummaryWriter.js';
 export { withClient, withTransaction } from './transaction.js';
+export { tableExists } from './tableExists.js';
 export { createPool } from './pool.js';
 export { readLedger, recordLedger } from './ledger.js';
 export { acquireMonthSetupLock, acquireXactLock, acquireXactLocks, tryAcquireXactLock, advisoryLockKey } from './locks.js';

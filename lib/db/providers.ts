@@ -1,5 +1,6 @@
 import { PROVIDER_TABLE } from './constants.js';
 import { qualifiedName } from './identifiers.js';
+import { tableExists } from './tableExists.js';
 import type { DbClient, ProviderRecord, UpsertProviderInput } from './types.js';
 
 interface ProviderRow {
@@ -71,8 +72,7 @@ export async function findProvider(client: DbClient, schema: string, providerUui
  */
 export async function listProviders(client: DbClient, schema: string): Promise<ProviderRecord[]> {
   const table = qualifiedName(schema, PROVIDER_TABLE);
-  const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
-  if (!present.rows[0]?.present) return [];
+  if (!(await tableExists(client, table))) return [];
   const r = await client.query<ProviderRow>(`SELECT ${COLUMNS} FROM ${table} ORDER BY provider_uuid`);
   return r.rows.map(toRecord);
 }

@@ -5,6 +5,7 @@
  */
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.js';
 import { advisoryLockKey } from '../db/locks.js';
+import { tableExists } from '../db/tableExists.js';
 import { OCP_AWS_PAIRING_TABLE } from './constants.js';
 import type { ClientBase } from 'pg';
 
@@ -67,8 +68,7 @@ export async function listOcpAwsPairings(
   filter: { awsProviderUuid?: string; ocpProviderUuid?: string } = {},
 ): Promise<OcpAwsPairing[]> {
   const table = qualifiedName(schema, OCP_AWS_PAIRING_TABLE);
-  const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
-  if (!present.rows[0].present) return [];
+  if (!(await tableExists(client, table))) return [];
   const r = await client.query<{ aws: string; ocp: string }>(
     `SELECT aws_provider_uuid::text AS aws, ocp_provider_uuid::text AS ocp FROM ${table}
      WHERE ($1::uuid IS NULL OR aws_provider_uuid = $1::uuid) AND ($2::uuid IS NULL OR ocp_provider_uuid = $2::uuid)

@@ -1,4 +1,5 @@
 import { qualifiedName } from '../db/identifiers.js';
+import { tableExists } from '../db/tableExists.js';
 import { AWS_ACCOUNT_ALIAS_TABLE } from './constants.js';
 import type { ClientBase } from 'pg';
 
@@ -10,8 +11,7 @@ import type { ClientBase } from 'pg';
  */
 export async function readAccountAliases(client: ClientBase, schema: string): Promise<Record<string, number>> {
   const table = qualifiedName(schema, AWS_ACCOUNT_ALIAS_TABLE);
-  const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
-  if (!present.rows[0].present) return {};
+  if (!(await tableExists(client, table))) return {};
   const r = await client.query<{ id: number; account_id: string }>(`SELECT id, account_id FROM ${table} ORDER BY id`);
   return Object.fromEntries(r.rows.map((row) => [row.account_id, row.id]));
 }

@@ -1,5 +1,5 @@
 import { isoDay } from '../common/days.js';
-import { acquireMonthSetupLock, acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, monthPartitionExists, withTransaction } from '../db/index.js';
+import { acquireMonthSetupLock, acquireXactLock, ensureReportPeriod, findProvider, findReportPeriod, monthPartitionExists, tableExists, withTransaction } from '../db/index.js';
 import { qualifiedName } from '../db/identifiers.js';
 import type { DbClient } from '../db/types.js';
 import { ensureAwsBill, ensureOcpAwsTables, findAwsBill, OCP_AWS_SUMMARY_TABLE, replaceOcpAwsDays } from '../ocp-aws/index.js';
@@ -138,8 +138,7 @@ async function isCurrent(
 }
 
 async function ensureTables(client: DbClient, schema: string): Promise<void> {
-  const r = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [qualifiedName(schema, OCP_AWS_SUMMARY_TABLE)]);
-  if (!r.rows[0].present) await ensureOcpAwsTables(client, schema);
+  if (!(await tableExists(client, qualifiedName(schema, OCP_AWS_SUMMARY_TABLE)))) await ensureOcpAwsTables(client, schema);
 }
 
 /**
