@@ -1,5 +1,6 @@
 import { VM_LABEL_KEY } from './constants.js';
 import { InvalidLabelsError } from './errors.js';
+import { previewText } from './previewText.js';
 import type { FilteredLabels, Labels, OcpSummaryConfig } from './types.js';
 
 /** Canonical key of a NULL label map (a NULL label column); distinct from every JSON object key. */
@@ -30,10 +31,10 @@ export function parseLabels(text: string | null, subject: string): Labels | null
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new InvalidLabelsError(subject, `is not JSON: ${preview(text)}`, { cause });
+    throw new InvalidLabelsError(subject, `is not JSON: ${previewText(text)}`, { cause });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InvalidLabelsError(subject, `is not a JSON object: ${preview(text)}`);
+    throw new InvalidLabelsError(subject, `is not a JSON object: ${previewText(text)}`);
   }
   const labels: Labels = {};
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
@@ -171,10 +172,10 @@ function parseFiltered(text: string, subject: string, allow: ReadonlySet<string>
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new InvalidLabelsError(subject, `is not JSON: ${preview(text)}`, { cause });
+    throw new InvalidLabelsError(subject, `is not JSON: ${previewText(text)}`, { cause });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InvalidLabelsError(subject, `is not a JSON object: ${preview(text)}`);
+    throw new InvalidLabelsError(subject, `is not a JSON object: ${previewText(text)}`);
   }
   const map = parsed as Record<string, unknown>;
   const kept: string[] = [];
@@ -313,8 +314,4 @@ function plainStringEnd(text: string, i: number): number {
 
 function isNumberChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
-}
-
-function preview(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }

@@ -1,5 +1,6 @@
 import { copyBytes } from '../common/copyBytes.js';
 import { InvalidOcpInputError } from './errors.js';
+import { previewText } from './previewText.js';
 
 /** Id of SQL NULL in every pool: kept apart from "" because Koku's SQL treats them differently (spec §6, §10.5). */
 export const NULL_ID = 0;
@@ -169,9 +170,9 @@ export class StringPool {
     try {
       text = this.decoder.decode(bytes);
     } catch (cause) {
-      throw new InvalidOcpInputError(`text ${preview(new TextDecoder().decode(bytes))}`, 'is not valid UTF-8', { cause });
+      throw new InvalidOcpInputError(`text ${previewText(new TextDecoder().decode(bytes))}`, 'is not valid UTF-8', { cause });
     }
-    if (text.includes('\u0000')) throw new InvalidOcpInputError(`text ${preview(text)}`, 'holds a NUL character, which PostgreSQL cannot store');
+    if (text.includes('\u0000')) throw new InvalidOcpInputError(`text ${previewText(text)}`, 'holds a NUL character, which PostgreSQL cannot store');
     return text;
   }
 
@@ -312,9 +313,4 @@ export function sameBytesFromEnd(view: DataView, a: number, b: number, length: n
   for (; k >= 4; k -= 4) if (view.getInt32(a + k - 4, true) !== view.getInt32(b + k - 4, true)) return false;
   for (; k > 0; k--) if (view.getUint8(a + k - 1) !== view.getUint8(b + k - 1)) return false;
   return true;
-}
-
-/** A text for an error message: quoted, NUL escaped, at most 80 characters. */
-function preview(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
