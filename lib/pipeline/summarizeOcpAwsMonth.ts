@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 import type { Pool } from 'pg';
-import { describeError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { ObjectStore } from '../store/types.js';
 import { listAwsDaysWithData } from './awsDayInputs.js';
+import { commitDaysApartOnFailure } from './commitDaysApart.js';
 import { finalizeOcpAws, type FinalizeOcpAwsDeps } from './finalizeOcpAws.js';
 import type { FinalizeResult } from './finalizeOcp.js';
 import { runOcpAwsDayTask, type OcpAwsDayTaskResult } from './ocpAwsDayTask.js';
@@ -102,36 +102,10 @@ export async function summarizeOcpAwsMonth(deps: SummarizeOcpAwsMonthDeps, req: 
     }
   }
   const okDays = tasks.filter((t) => t.manifest !== null).map((t) => t.task.day);
-  const finalize = await commitDays(deps, req, okDays, failures);
+  const finalize: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
+  const finalizeDays = (some: string[]) =>
+    finalizeOcpAws(deps, { type: 'finalize', summaryType: OCP_AWS_SUMMARY_TYPE, account: req.account, providerType: 'AWS', providerUuid: req.awsProviderUuid, year: req.year, month: req.month, days: some, force: true });
+  failures.push(...(await commitDaysApartOnFailure(okDays, finalizeDays, finalize, deps.logger, 'OCP on AWS finalize')));
   failures.sort((a, b) => (a.day < b.day ? -1 : 1));
   return { ocp, days, tasks, finalize, failures };
-}
-
-/**
- * Commits the days in one transaction; if it fails, each day again in a transaction of its own, so one day
- * PostgreSQL refuses does not cost the others (the days that fail again go to `failures`).
- */
-async function commitDays(
-  deps: SummarizeOcpAwsMonthDeps,
-  req: SummarizeOcpAwsMonthRequest,
-  days: string[],
-  failures: SummarizeOcpAwsMonthResult['failures'],
-): Promise<FinalizeResult> {
-  const result: FinalizeResult = { committed: [], unchanged: [], waiting: [], skipped: [] };
-  const commit = async (some: string[]) => {
-    const r = await finalizeOcpAws(deps, { type: 'finalize', summaryType: OCP_AWS_SUMMARY_TYPE, account: req.account, providerType: 'AWS', providerUuid: req.awsProviderUuid, year: req.year, month: req.month, days: some, force: true });
-    for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) result[k].push(...r[k]);
-  };
-  if (days.length === 0) return result;
-  try {
-    await commit(days);
-  } catch (err) {
-    if (days.length === 1) {
-      failures.push({ day: days[0] as string, error: err });
-      return result;
-    }
-    deps.logger.warn('OCP on AWS finalize of several days failed; committing them one by one', { days, error: describeError(err) });
-    for (const day of days) await commit([day]).catch((dayErr: unknown) => failures.push({ day, error: dayErr }));
-  }
-  return result;
 }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { describeError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { ObjectStore } from '../store/types.js';
+import { commitDaysApartOnFailure } from './commitDaysApart.js';
 import { listOcpDaysWithData } from './dayInputs.js';
 import { finalizeOcp, type FinalizeDeps, type FinalizeResult } from './finalizeOcp.js';
 import type { DayTask, PartialManifest } from './types.js';
@@ -82,22 +82,9 @@ export async function summarizeOcpMonth(
           ok.push(day.task.day);
         }
       }
-      if (ok.length === 0) continue;
-      const commit = async (days: string[]) => {
-        const r = await finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days, force: true });
-        for (const k of ['committed', 'unchanged', 'waiting', 'skipped'] as const) finalize[k].push(...r[k]);
-      };
-      try {
-        await commit(ok);
-      } catch (err) {
-        if (ok.length === 1) {
-          failures.push({ day: ok[0] as string, error: err });
-          continue;
-        }
-        // One bad day must not cost the others of its transaction: each goes again in a transaction of its own.
-        deps.logger.warn('finalize of several days failed; committing them one by one', { days: ok, error: describeError(err) });
-        for (const day of ok) await commit([day]).catch((dayErr: unknown) => failures.push({ day, error: dayErr }));
-      }
+      const finalizeDays = (days: string[]) =>
+        finalizeOcp(deps, { type: 'finalize', account: req.account, providerType: 'OCP', providerUuid: req.providerUuid, year: req.year, month: req.month, days, force: true });
+      failures.push(...(await commitDaysApartOnFailure(ok, finalizeDays, finalize, deps.logger, 'finalize')));
     }
   };
   // Each committer keeps its own failures; one that still throws (a bug) fails the run once the other is done with the pool.
