@@ -47,6 +47,22 @@ describe('OCP day task: bad input', () => {
     assert.deepEqual(pods.map((r) => [r.usage_start, r.namespace, r.pod_usage_cpu_core_hours]), [['2025-09-10', 'shop', 1]]);
   });
 
+  it('fails the day on a storage pod name PostgreSQL cannot store, naming the objects (decoded when storage is sealed)', async () => {
+    const dataStore = new MemoryObjectStore();
+    const sample = sampleDay('2025-09-10');
+    const pod = 'web\u00001';
+    sample.pods[0] = { ...sample.pods[0]!, pod };
+    sample.volumes = sample.volumes.map((v) => ({ ...v, pod }));
+    const objects = dayObjects({ account, providerUuid: PROVIDER }, sample);
+    await putObjects(dataStore, objects);
+    const storage = objects.filter((o) => o.key.includes('/storage_usage/') && o.key.includes('/daily/')).map((o) => o.key);
+    await assert.rejects(
+      runOcpDayTask({ dataStore, partialStore: new MemoryObjectStore(), partialsPrefix: 'partials/', config: { enabledKeys: [], costCategories: [] }, logger: silent }, task),
+      (err: unknown) => err instanceof Error
+        && err.message === `OCP source ${PROVIDER} day 2025-09-10: text "web\\u00001": holds a NUL character, which PostgreSQL cannot store; previous rows kept; the text is in one of: ${storage.join(', ')}`,
+    );
+  });
+
   it('fails the day on a label text that is no JSON object, naming the daily objects it can come from', async () => {
     const dataStore = new MemoryObjectStore();
     const sample = sampleDay('2025-09-10');
