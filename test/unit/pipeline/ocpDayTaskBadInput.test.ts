@@ -52,7 +52,7 @@ describe('OCP day task: bad input', () => {
     const sample = sampleDay('2025-09-10');
     const pod = 'web\u00001';
     sample.pods[0] = { ...sample.pods[0]!, pod };
-    sample.volumes = sample.volumes.map((v) => ({ ...v, pod }));
+    sample.volumes = (sample.volumes ?? []).map((v) => ({ ...v, pod }));
     const objects = dayObjects({ account, providerUuid: PROVIDER }, sample);
     await putObjects(dataStore, objects);
     const storage = objects.filter((o) => o.key.includes('/storage_usage/') && o.key.includes('/daily/')).map((o) => o.key);
